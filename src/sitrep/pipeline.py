@@ -7,18 +7,25 @@ yielded as an error record and the rest go on.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 
 from .clean import CleanText, clean_text
 from .errors import InputError, SitrepError
-from .extract.claims import ClaimExtractor
-from .extract.incidents import group_incidents
+from .extract.claims import ClaimExtractor, Extraction
+from .extract.incidents import build_incident, empty_incident, group_claims
 from .geocode import Geocoder
 from .nlp import get_nlp
-from .records import Document, PublishedDate, Result
+from .records import (
+    CasualtyClaim,
+    DateRange,
+    Document,
+    Incident,
+    Location,
+    PlaceMention,
+    Result,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,13 +74,12 @@ class Pipeline:
 
     def _result(self, document: Document, clean: CleanText, spacy_doc) -> Result:
         extraction = self.claims.extract(spacy_doc, clean, published=document.published)
-        claims = extraction.claims
-        locations = self.geocoder.locate(document.text, [c.places for c in claims])
-        claims = [
-            claim if location is None else _with_location(claim, location)
-            for claim, location in zip(claims, locations)
-        ]
-        incidents = group_incidents(claims, text=clean.text, spacy_doc=spacy_doc, clean=clean)
+        claims = list(extraction.claims)
+        groups = [c.places for c in claims] + [extraction.lead_places]
+        *claim_locations, lead_location = self.geocoder.locate(clean.text, groups)
+        claims = [replace(c, location=loc) for c, loc in zip(claims, claim_locations)]
+        incidents = self._incidents(claims, clean=clean, extraction=extraction, lead_location=lead_location)
+        claims = [replace(c, places=tuple(_original_mention(p, clean) for p in c.places)) for c in claims]
         return Result(
             id=document.id,
             published=extraction.published,
@@ -84,14 +90,26 @@ class Pipeline:
             warnings=document.warnings + clean.warnings,
         )
 
+    @staticmethod
+    def _incidents(claims: list[CasualtyClaim], *, clean: CleanText, extraction: Extraction,
+                   lead_location: Location | None) -> list[Incident]:
+        published = extraction.published.date
+        lead_date = extraction.lead_date or DateRange(start=published, end=published, text=None)
+        drafts = group_claims(claims)
+        if not drafts:
+            incident = empty_incident(text=clean.text, date=lead_date, location=lead_location,
+                                      actor=extraction.lead_actor)
+            return [incident] if incident else []
+        return [
+            build_incident(
+                draft, number=number,
+                text=clean.text if len(drafts) == 1 else " ".join(c.evidence.text for c in draft.claims),
+                fallback_date=lead_date, fallback_location=lead_location, fallback_actor=extraction.lead_actor,
+            )
+            for number, draft in enumerate(drafts, start=1)
+        ]
 
-def _with_location(claim, location):
-    from dataclasses import replace
 
-    return replace(claim, location=location)
-
-
-def published_date(document: Document, inferred: dt.date | None) -> PublishedDate:
-    if document.published:
-        return PublishedDate(date=document.published, inferred=False)
-    return PublishedDate(date=inferred, inferred=inferred is not None)
+def _original_mention(mention: PlaceMention, clean: CleanText) -> PlaceMention:
+    start, end = clean.to_original(mention.start, mention.end)
+    return PlaceMention(name=mention.name, start=start, end=end)

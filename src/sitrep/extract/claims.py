@@ -1,20 +1,314 @@
-"""Casualty claims from a parsed document. (Skeleton.)"""
+"""Casualty claims from a parsed, cleaned document.
+
+:class:`ClaimExtractor` walks the sentences of a spaCy ``Doc`` made from
+``CleanText.text``. Sentences with no outcome word are skipped cheaply; in the
+others the casualty grammar (:mod:`.linking`) ties counts to outcomes, and the
+claim gets its source, perpetrator, date, candidate places and evidence. All
+offsets in the claims are mapped back to the original text.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from ..clean import CleanText
-from ..records import CasualtyClaim, PublishedDate
+from ..geocode import find_place_mentions
+from ..records import (
+    Actor,
+    CasualtyClaim,
+    Count,
+    DateRange,
+    PlaceMention,
+    Post,
+    PublishedDate,
+    Source,
+    Span,
+    Victims,
+)
+from .dates import DateMention, find_dates, infer_publication_date
+from .linking import LinkedCount, SentenceView, link_sentence
+from .numbers import parse_number
+from .sources import ARTICLE_SOURCE, sentence_perpetrator, sentence_source
+from .victims import combined_category
+
+OUTCOME_HINT = re.compile(
+    r"kill|dead|die|death|fatal|wound|injur|hurt|missing|kidnap|abduct|hostage|arrest|detain|captur|"
+    r"execut|massacr|slain|slew|murder|behead|lynch|perish|bodies|body|lives|toll|casualt|martyr|"
+    r"assassin|seized|disappear|unaccounted|lost|succumb|slaughter|maim|apprehend|jail|rounded up",
+    re.IGNORECASE,
+)
+NEGATION_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile(r"\b(?:no|zero|without(?: causing)?(?: any)?)\s+(?:casualties|human (?:losses|casualties))\b"
+                r"(?!\s+(?:figures|were reported|are known))", re.I), ("killed", "injured")),
+    (re.compile(r"\b(?:no|without(?: causing)?(?: any)?)\s+(?:fatalities|deaths|loss of (?:human )?life|one dead)\b", re.I),
+     ("killed",)),
+    (re.compile(r"\b(?:no|without(?: causing)?(?: any)?)\s+(?:injuries|one (?:was )?(?:injured|hurt|wounded))\b", re.I),
+     ("injured",)),
+    (re.compile(r"\b(?:no one|nobody|no-one|none of (?:the )?\w+|no (?:people|persons|civilians|soldiers|"
+                r"passengers|residents))\s+(?:\w+\s+){0,3}?(?:was|were|has been|have been|had been|got|is|are)?\s*"
+                r"(?:reported\s+)?(?P<word>killed|dead|died|injured|wounded|hurt|harmed)\b", re.I), ()),
+)
+_NO_REPORT = re.compile(r"\bno (?:reports?|information|word|details?) (?:of|on|about)\b", re.I)
+CODED_FATALITIES = re.compile(
+    r"\b(?:fatalities|deaths|casualties)\s+(?:were\s+|was\s+|is\s+|are\s+)?coded\s+as\s+(?P<n>\d+|\w+)", re.I)
+SPLIT_FATALITIES = re.compile(
+    r"\b(?:split|spread|divided|distributed)\s+(?:up\s+|out\s+|evenly\s+)?(?:between|among|across|over)\s+"
+    r"(?P<k>\d+|\w+)\s+(?:\w+\s+)?(?:events|locations|incidents|areas|fronts|districts|villages|places)", re.I)
 
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
+    """Claims of one document (places in cleaned offsets) and what the document leads with."""
+
     published: PublishedDate
     claims: tuple[CasualtyClaim, ...]
+    lead_places: tuple[PlaceMention, ...] = ()  # the first sentences that name places
+    lead_date: DateRange | None = None  # the first date the narrative gives
+    lead_actor: Actor | None = None  # the first perpetrator named
+
+
+@dataclass(slots=True)
+class _Context:
+    """What earlier sentences established, for the ones after them."""
+
+    clean: CleanText
+    doc: Doc
+    published: PublishedDate
+    dates: list[DateMention]
+    places: list[PlaceMention]
+    source: Source | None = None
+    perpetrator: Actor | None = None
+    lead_actor: Actor | None = None
+    date_index: int = 0
+    last_date: DateRange | None = None
+    claims: list[CasualtyClaim] = field(default_factory=list)
+    repeats: list[tuple[CasualtyClaim, Source | None]] = field(default_factory=list)
 
 
 class ClaimExtractor:
-    def extract(self, spacy_doc, clean: CleanText, *, published: dt.date | None) -> Extraction:
-        return Extraction(published=PublishedDate(date=published, inferred=False), claims=())
+    """Extract casualty claims from one parsed document. Stateless; cheap to construct."""
+
+    def extract(self, doc: Doc, clean: CleanText, *, published: dt.date | None) -> Extraction:
+        dates = [m for m in find_dates(clean.text) if m.granularity != "year"]
+        post_dates = [p.date for p in clean.posts if p.date]
+        if published is not None:
+            publication = PublishedDate(date=published, inferred=False)
+        else:
+            inferred = infer_publication_date(dates, not_before=max(post_dates) if post_dates else None)
+            publication = PublishedDate(date=inferred, inferred=inferred is not None)
+        context = _Context(clean=clean, doc=doc, published=publication, dates=dates,
+                           places=find_place_mentions(doc))
+        previous_sentence: SpacySpan | None = None
+        for sent in doc.sents:
+            self._sentence(sent, previous_sentence, context)
+            previous_sentence = sent
+        claims = _with_corroboration(context.claims, context.repeats)
+        claims = [replace(c, id=f"c{i}") for i, c in enumerate(claims, start=1)]
+        lead_date = next((r for m in dates if (r := m.resolve(publication.date)) is not None), None)
+        return Extraction(published=publication, claims=tuple(_renumber_parts(claims, context.claims)),
+                          lead_places=_lead_places(doc, context.places), lead_date=lead_date,
+                          lead_actor=context.lead_actor)
+
+    def _sentence(self, sent: SpacySpan, previous: SpacySpan | None, context: _Context) -> None:
+        clean = context.clean
+        start, end = clean.to_original(sent.start_char, sent.end_char)
+        sentence_date, own_date = _sentence_date(sent, context)
+        found_source = sentence_source(sent, previous=context.source)
+        if found_source is not None and found_source.name:
+            context.source = found_source
+        perpetrator = sentence_perpetrator(sent)
+        if perpetrator is not None:
+            context.perpetrator = perpetrator
+            context.lead_actor = context.lead_actor or perpetrator
+        if clean.is_excluded(start, end) or not OUTCOME_HINT.search(sent.text):
+            return
+        post = clean.post_at(start)
+        repeat = clean.repeat_of(start, end)
+        source = _post_source(post) if post else (found_source or ARTICLE_SOURCE)
+        date = _post_date(sentence_date, own=own_date, post=post) if post else sentence_date
+        places = _places_for(sent, previous, context.places, clean)
+        evidence = Span(start=start, end=end, text=clean.original[start:end])
+        made = _claims_in_sentence(sent, context=context, source=source, date=date, places=places,
+                                   evidence=evidence, perpetrator=perpetrator or context.perpetrator)
+        if repeat is not None:
+            context.repeats.extend((claim, source if post else None) for claim in made)
+        else:
+            context.claims.extend(made)
+
+
+def _claims_in_sentence(sent: SpacySpan, *, context: _Context, source: Source, date: DateRange,
+                        places: tuple[PlaceMention, ...], evidence: Span,
+                        perpetrator: Actor | None) -> list[CasualtyClaim]:
+    view = SentenceView(sent)
+    linked = link_sentence(view)
+    claims: list[CasualtyClaim] = []
+    base = len(context.claims)
+    ids = {id(c): f"t{base + i}" for i, c in enumerate(linked)}
+    for index, count in enumerate(linked):
+        children = [c for c in linked if c.part_of is not None and linked[c.part_of] is count]
+        category = count.category
+        if children and category == "unknown":
+            category = combined_category([c.category for c in children])
+        victims_start, victims_end = context.clean.to_original(
+            count.mention.start, view.ends[count.np_end - 1] if count.np_end > count.last else count.mention.end)
+        claims.append(CasualtyClaim(
+            id=ids[id(count)],
+            outcome=count.outcome or "killed",
+            count=_count(count),
+            victims=Victims(category=category, text=context.clean.original[victims_start:victims_end]),
+            perpetrator=None if category == "perpetrators" and perpetrator is None else perpetrator,
+            source=source, date=date, location=None, evidence=evidence,
+            part_of=ids[id(linked[count.part_of])] if count.part_of is not None else None,
+            places=places,
+        ))
+    claims.extend(_negation_claims(sent, context, claims, source=source, date=date, places=places,
+                                   evidence=evidence))
+    claims.extend(_coded_claims(sent, claims, source=source, date=date, places=places, evidence=evidence))
+    return _split_coded(sent, claims)
+
+
+def _count(count: LinkedCount) -> Count:
+    mention = count.mention
+    if count.negated:
+        return Count(low=0, high=0, qualifier="exact", text=mention.text)
+    return Count(low=mention.low, high=mention.high, qualifier=mention.qualifier, text=mention.text)
+
+
+def _negation_claims(sent: SpacySpan, context: _Context, existing: list[CasualtyClaim], *, source: Source,
+                     date: DateRange, places: tuple[PlaceMention, ...], evidence: Span) -> list[CasualtyClaim]:
+    text = sent.text
+    if _NO_REPORT.search(text):
+        return []
+    made: list[CasualtyClaim] = []
+    have = {c.outcome for c in existing}
+    for pattern, outcomes in NEGATION_PATTERNS:
+        for match in pattern.finditer(text):
+            found = outcomes or (_negated_outcomes(match.group("word")),)
+            for outcome in found:
+                if outcome in have:
+                    continue
+                have.add(outcome)
+                start, end = context.clean.to_original(sent.start_char + match.start(), sent.start_char + match.end())
+                made.append(CasualtyClaim(
+                    id=f"n{len(context.claims) + len(made)}", outcome=outcome,
+                    count=Count(low=0, high=0, qualifier="exact", text=context.clean.original[start:end]),
+                    victims=Victims(category="unknown", text=None), perpetrator=None, source=source,
+                    date=date, location=None, evidence=evidence, places=places,
+                ))
+    return made
+
+
+def _negated_outcomes(word: str) -> str:
+    return "killed" if word.lower() in ("killed", "dead", "died") else "injured"
+
+
+def _coded_claims(sent: SpacySpan, existing: list[CasualtyClaim], *, source: Source, date: DateRange,
+                  places: tuple[PlaceMention, ...], evidence: Span) -> list[CasualtyClaim]:
+    """A coder's note such as "unknown fatalities coded as 10" states a conventional figure."""
+    match = CODED_FATALITIES.search(sent.text)
+    if not match or any(c.outcome == "killed" for c in existing):
+        return []
+    value = parse_number(match.group("n"))
+    if value is None:
+        return []
+    return [CasualtyClaim(
+        id=f"k{sent.start}", outcome="killed",
+        count=Count(low=value, high=None, qualifier="vague", text=match.group("n")),
+        victims=Victims(category="unknown", text=None), perpetrator=None, source=source, date=date,
+        location=None, evidence=evidence, places=places,
+    )]
+
+
+def _split_coded(sent: SpacySpan, claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
+    """"20 fatalities split between 3 events": this report's share is 20 // 3."""
+    match = SPLIT_FATALITIES.search(sent.text)
+    parts = parse_number(match.group("k")) if match else None
+    if not parts or parts < 2:
+        return claims
+    return [
+        replace(c, count=replace(c.count, low=c.count.low // parts if c.count.low else c.count.low,
+                                 high=c.count.high // parts if c.count.high else c.count.high))
+        if c.outcome == "killed" else c
+        for c in claims
+    ]
+
+
+def _sentence_date(sent: SpacySpan, context: _Context) -> tuple[DateRange, bool]:
+    """The sentence's own date, else the narrative's last date, else publication; and whether own."""
+    dates, base = context.dates, context.published.date
+    while context.date_index < len(dates) and dates[context.date_index].end <= sent.start_char:
+        resolved = dates[context.date_index].resolve(base)
+        if resolved is not None:
+            context.last_date = resolved
+        context.date_index += 1
+    own = None
+    index = context.date_index
+    while index < len(dates) and dates[index].start < sent.end_char:
+        resolved = dates[index].resolve(base)
+        if resolved is not None and own is None:
+            own = resolved
+        index += 1
+    if own is not None:
+        return own, True
+    if context.last_date is not None:
+        return context.last_date, False
+    return DateRange(start=base, end=base, text=None), False
+
+
+def _post_date(date: DateRange, *, own: bool, post: Post) -> DateRange:
+    """A post's statements date from the post's own words, else the post; never after it."""
+    if post.date is None:
+        return date
+    if not own or date.start is None or date.start > post.date:
+        return DateRange(start=post.date, end=post.date, text=date.text if own else None)
+    if date.end is not None and date.end > post.date:
+        return DateRange(start=date.start, end=post.date, text=date.text)
+    return date
+
+
+def _post_source(post: Post) -> Source:
+    return Source(name=post.author or post.handle, kind="social_post", handle=post.handle)
+
+
+def _places_for(sent: SpacySpan, previous: SpacySpan | None, places: list[PlaceMention],
+                clean: CleanText) -> tuple[PlaceMention, ...]:
+    """Place mentions of the sentence, then of the one before (cleaned offsets)."""
+    own = [p for p in places if sent.start_char <= p.start < sent.end_char]
+    before = [p for p in places if previous is not None and previous.start_char <= p.start < previous.end_char]
+    return tuple(own + before)
+
+
+def _lead_places(doc: Doc, places: list[PlaceMention]) -> tuple[PlaceMention, ...]:
+    """Mentions in the first sentence that names a place, and in the sentence after it."""
+    if not places:
+        return ()
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    first = next(i for i, (a, b) in enumerate(sentences) if a <= places[0].start < b)
+    end = sentences[min(first + 1, len(sentences) - 1)][1]
+    return tuple(p for p in places if p.start < end)
+
+
+def _with_corroboration(claims: list[CasualtyClaim],
+                        repeats: list[tuple[CasualtyClaim, Source | None]]) -> list[CasualtyClaim]:
+    """A repeated statement corroborates the original's matching claim; it is never a new claim."""
+    result = list(claims)
+    for repeat, source in repeats:
+        if source is None:
+            continue
+        for index, claim in enumerate(result):
+            if (claim.outcome, claim.count.low, claim.count.high) == (repeat.outcome, repeat.count.low,
+                                                                     repeat.count.high):
+                if source not in claim.corroborated_by and source != claim.source:
+                    result[index] = replace(claim, corroborated_by=claim.corroborated_by + (source,))
+                break
+    return result
+
+
+def _renumber_parts(numbered: list[CasualtyClaim], originals: list[CasualtyClaim]) -> list[CasualtyClaim]:
+    mapping = {original.id: new.id for original, new in zip(originals, numbered)}
+    return [replace(c, part_of=mapping.get(c.part_of)) if c.part_of else c for c in numbered]

@@ -1,9 +1,155 @@
-"""Group a document's claims into incidents. (Skeleton.)"""
+"""Group a document's claims into incidents: same date, place and act.
+
+A document usually reports one incident; it reports several when its claims
+carry different dates or places that cannot be the same event, or when a
+massacre of civilians is reported beside the fighting around it (ACLED codes
+the one-sided killing apart from the battle). A document with no claims still
+yields an incident when it describes an event.
+"""
 
 from __future__ import annotations
 
-from ..records import Incident
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..records import Actor, CasualtyClaim, DateRange, Figures, Incident, Location
+from .figures import incident_figures
+from .taxonomy import classify_event
+
+ONE_SIDED_CUES = re.compile(
+    r"massacr|execut|summar(?:il)?y|slaughter|genocid|ethnic cleansing|lined up|in cold blood",
+    re.IGNORECASE)
+SAME_PLACE_KM = 25.0
+VICTIM_ACTORS = {
+    "civilians": "Civilians", "state_forces": "State forces", "non_state_armed": "Armed group",
+    "perpetrators": None, "mixed": None, "unknown": None,
+}
 
 
-def group_incidents(claims, *, text, spacy_doc, clean) -> list[Incident]:
-    return []
+@dataclass(slots=True)
+class IncidentDraft:
+    """Claims that belong together, before figures and types are set."""
+
+    claims: list[CasualtyClaim] = field(default_factory=list)
+    act: str = "general"
+
+
+def act_of(claim: CasualtyClaim) -> str:
+    """"one_sided" for civilians massacred or executed, else "general"."""
+    if claim.victims.category in ("civilians", "unknown") and ONE_SIDED_CUES.search(claim.evidence.text):
+        return "one_sided"
+    return "general"
+
+
+def _dates_compatible(a: DateRange, b: DateRange) -> bool:
+    if a.text is None or b.text is None or a.start is None or b.start is None:
+        return True
+    a_end, b_end = a.end or a.start, b.end or b.start
+    return (b.start - a_end).days <= 1 and (a.start - b_end).days <= 1
+
+
+def distance_km(a: Location, b: Location) -> float | None:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def places_compatible(a: Location | None, b: Location | None) -> bool:
+    if a is None or b is None or a.name.lower() == b.name.lower():
+        return True
+    if (a.precision or 0) >= 3 or (b.precision or 0) >= 3:
+        return a.admin1 is None or b.admin1 is None or a.admin1 == b.admin1
+    km = distance_km(a, b)
+    return km is None or km <= SAME_PLACE_KM
+
+
+def group_claims(claims: Sequence[CasualtyClaim]) -> list[IncidentDraft]:
+    """Greedy grouping in text order; a breakdown always joins its total."""
+    drafts: list[IncidentDraft] = []
+    home: dict[str, IncidentDraft] = {}
+    for claim in claims:
+        act = act_of(claim)
+        draft = home.get(claim.part_of or "") or next(
+            (d for d in drafts if d.act == act and _fits(d, claim)), None)
+        if draft is None:
+            draft = IncidentDraft(act=act)
+            drafts.append(draft)
+        draft.claims.append(claim)
+        home[claim.id] = draft
+    return drafts
+
+
+def _fits(draft: IncidentDraft, claim: CasualtyClaim) -> bool:
+    return all(_dates_compatible(c.date, claim.date) and places_compatible(c.location, claim.location)
+               for c in draft.claims)
+
+
+def build_incident(draft: IncidentDraft, *, number: int, text: str, fallback_date: DateRange,
+                   fallback_location: Location | None, fallback_actor: Actor | None) -> Incident:
+    claims = draft.claims
+    killed, killed_disputed = incident_figures(claims, outcome="killed")
+    injured, injured_disputed = incident_figures(claims, outcome="injured")
+    outcomes = sorted({c.outcome for c in claims})
+    event = classify_event(text, outcomes=outcomes)
+    if event is not None and event.sub_event_type == "Peaceful protest" and killed.best is None:
+        killed = Figures(low=0, best=0, high=0)
+    if draft.act == "one_sided" and event is not None and event.event_type == "Battles":
+        event = type(event)(event_type="Violence against civilians", sub_event_type="Attack")
+    sources: list[str] = []
+    for claim in claims:
+        for source in (claim.source, *claim.corroborated_by):
+            label = source.handle or source.name
+            if label and label not in sources:
+                sources.append(label)
+    return Incident(
+        id=f"i{number}",
+        event_type=event.event_type if event else None,
+        sub_event_type=event.sub_event_type if event else None,
+        date=_incident_date(claims, fallback_date),
+        location=next((c.location for c in claims if c.location and c.location.lat is not None), None)
+        or next((c.location for c in claims if c.location), None) or fallback_location,
+        actor1=next((c.perpetrator for c in claims if c.perpetrator), None) or fallback_actor,
+        actor2=_victim_actor(claims),
+        killed=killed,
+        injured=injured,
+        claims=tuple(c.id for c in claims),
+        sources=tuple(sources),
+        disputed=killed_disputed or injured_disputed,
+    )
+
+
+def _incident_date(claims: Sequence[CasualtyClaim], fallback: DateRange) -> DateRange:
+    dated = [c.date for c in claims if c.date.text is not None and c.date.start is not None]
+    if not dated:
+        dated = [c.date for c in claims if c.date.start is not None]
+    if not dated:
+        return DateRange(start=fallback.start, end=fallback.end, text=None)
+    start = min(d.start for d in dated)
+    end = max((d.end or d.start) for d in dated)
+    return DateRange(start=start, end=end, text=None)
+
+
+def _victim_actor(claims: Sequence[CasualtyClaim]) -> Actor | None:
+    for claim in claims:
+        name = VICTIM_ACTORS.get(claim.victims.category)
+        if name and claim.outcome in ("killed", "injured", "abducted"):
+            return Actor(name=name, text=claim.victims.text)
+    return None
+
+
+def empty_incident(*, text: str, date: DateRange, location: Location | None, actor: Actor | None) -> Incident | None:
+    """The incident of a document that reports an event but no casualty figures."""
+    event = classify_event(text)
+    if event is None:
+        return None
+    zero = event.sub_event_type == "Peaceful protest"
+    killed = Figures(low=0, best=0, high=0) if zero else Figures()
+    return Incident(
+        id="i1", event_type=event.event_type, sub_event_type=event.sub_event_type,
+        date=DateRange(start=date.start, end=date.end, text=None), location=location, actor1=actor,
+        actor2=None, killed=killed, injured=Figures(), claims=(), sources=(), disputed=False,
+    )

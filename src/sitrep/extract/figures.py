@@ -1,0 +1,121 @@
+"""Low / best / high figures from the claims about one incident.
+
+The rules, as casualty recorders apply them:
+
+- Claims in one sentence about different victims add up ("one civilian and six
+  assailants": 7); a breakdown never adds to its total ("11, including four
+  soldiers and seven assailants": 11).
+- Statements in later sentences that say "more", "other" or "another" add to
+  the figure; other restatements do not (the same victims told again).
+- One source's figure is its largest statement (a later "toll rose to" or a
+  total beside a subset); across sources ``best`` is the figure of the most
+  credible kind of source (monitors, then officials, then media, witnesses,
+  unattributed reports and posts; parties to the fighting last), the lowest
+  if several of that kind differ. ``low`` is the lowest figure, ``high`` the
+  highest (range tops and "up to" included). Vague figures ("dozens") count
+  only when nothing more precise is known.
+- ``disputed`` when two sources' figures differ by more than 20%.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..records import CasualtyClaim, Figures, Source
+from .sources import is_armed_party
+
+SOURCE_RANK = {"monitor": 0, "official": 1, "media": 2, "witness": 3, "unattributed": 4, "social_post": 5}
+ARMED_PARTY_RANK = 6
+DISPUTE_RATIO = 1.2
+_ADDITIVE = re.compile(r"\b(?:more|other|others|another|additional|further)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """The claims of one sentence for one outcome, summed."""
+
+    source: Source
+    categories: frozenset[str]
+    low: int
+    high: int | None
+    vague: bool
+    additive: bool
+    position: int
+
+
+def source_rank(source: Source) -> int:
+    if source.kind == "official" and is_armed_party(source):
+        return ARMED_PARTY_RANK
+    return SOURCE_RANK.get(source.kind, 4)
+
+
+def _value(claim: CasualtyClaim) -> tuple[int, int | None]:
+    count = claim.count
+    low = count.low if count.low is not None else (count.high or 0)
+    high = count.high if count.high is not None else None
+    return low, high
+
+
+def is_additive(claim: CasualtyClaim) -> bool:
+    """ "11 more militants", "two other soldiers": victims beyond those already counted."""
+    return bool(_ADDITIVE.search(claim.count.text) or (claim.victims.text and _ADDITIVE.search(claim.victims.text)))
+
+
+def statements(claims: Sequence[CasualtyClaim], *, outcome: str) -> list[Statement]:
+    """Group one outcome's claims into per-sentence statements (breakdowns dropped)."""
+    chosen = [c for c in claims if c.outcome == outcome]
+    ids = {c.id for c in chosen}
+    chosen = [c for c in chosen if c.part_of is None or c.part_of not in ids]
+    by_sentence: dict[int, list[CasualtyClaim]] = {}
+    for claim in chosen:
+        by_sentence.setdefault(claim.evidence.start, []).append(claim)
+    result = []
+    for position, group in sorted(by_sentence.items()):
+        lows, highs = zip(*(_value(c) for c in group))
+        high = None if any(h is None for h in highs) else sum(h for h in highs if h is not None)
+        result.append(Statement(
+            source=group[0].source, categories=frozenset(c.victims.category for c in group),
+            low=sum(lows), high=high,
+            vague=all(c.count.qualifier == "vague" for c in group),
+            additive=any(is_additive(c) for c in group), position=position,
+        ))
+    return result
+
+
+def combine(found: Sequence[Statement]) -> tuple[Figures, bool]:
+    """Figures and whether sources dispute them, from statements in text order."""
+    if not found:
+        return Figures(), False
+    precise = [s for s in found if not s.vague] or list(found)
+    base = [s for s in precise if not s.additive] or precise[:1]
+    extra = sum(s.low for s in precise if s.additive and s not in base)
+    per_source: dict[tuple[str | None, str, str | None], Statement] = {}
+    for statement in base:
+        key = (statement.source.name, statement.source.kind, statement.source.handle)
+        kept = per_source.get(key)
+        if kept is None or statement.low >= kept.low:
+            per_source[key] = statement
+    figures = list(per_source.values())
+    top_rank = min(source_rank(s.source) for s in figures)
+    best = min(s.low for s in figures if source_rank(s.source) == top_rank) + extra
+    low = min(s.low for s in figures) + extra
+    tops = [s.high if s.high is not None else s.low for s in found]
+    high = max(max(tops) + (extra if max(tops) == max(s.low for s in figures) else 0), best)
+    return Figures(low=low, best=best, high=high), _disputed(figures)
+
+
+def _disputed(figures: Sequence[Statement]) -> bool:
+    """Two sources' figures for the same victims differ by more than 20%."""
+    for i, a in enumerate(figures):
+        for b in figures[i + 1:]:
+            same_victims = a.categories == b.categories or "unknown" in a.categories | b.categories
+            low, high = sorted((a.low, b.low))
+            if same_victims and low > 0 and high > DISPUTE_RATIO * low:
+                return True
+    return False
+
+
+def incident_figures(claims: Sequence[CasualtyClaim], *, outcome: str) -> tuple[Figures, bool]:
+    return combine(statements(claims, outcome=outcome))

@@ -1,0 +1,166 @@
+"""Word lists shared by the extractors: outcome triggers, victim nouns, source kinds.
+
+Kept as plain data so they can be read and extended without touching the logic.
+All entries are lower case.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that state an outcome when they follow the victims ("3 people were killed",
+# "two soldiers died", "5 injured").
+OUTCOME_AFTER: dict[str, str] = {
+    **dict.fromkeys(
+        "killed dead died executed massacred slain murdered beheaded lynched perished "
+        "assassinated slaughtered martyred drowned burned electrocuted decapitated "
+        "shot-dead gunned".split(), "killed"),
+    **dict.fromkeys("wounded injured hurt maimed wounding injuring".split(), "injured"),
+    **dict.fromkeys("missing disappeared unaccounted".split(), "missing"),
+    **dict.fromkeys("kidnapped abducted seized hostage".split(), "abducted"),
+    **dict.fromkeys("detained arrested captured apprehended jailed imprisoned rounded".split(), "detained"),
+}
+
+# Active verbs (and nominals) that take the victims as object ("killing 13 members",
+# "gunmen killed 3 people", "the deaths of 4 children").
+OUTCOME_BEFORE: dict[str, str] = {
+    **dict.fromkeys(
+        "killing killed kills kill executing executed executes massacring massacred "
+        "murdering murdered murders slaying slew slaughtering slaughtered beheading beheaded "
+        "assassinating assassinated lynching lynched".split(), "killed"),
+    **dict.fromkeys("wounding wounded wounds wound injuring injured injures injure hurting maiming maimed".split(),
+                    "injured"),
+    **dict.fromkeys("kidnapping kidnapped kidnaps kidnap abducting abducted abducts abduct".split(), "abducted"),
+    **dict.fromkeys("arresting arrested arrests arrest detaining detained detains detain capturing captured "
+                    "apprehended apprehending".split(), "detained"),
+}
+
+# Nouns that are outcomes themselves: "2 fatalities", "12 bodies", "the deaths of".
+OUTCOME_NOUNS: dict[str, str] = {
+    **dict.fromkeys("fatality fatalities death deaths dead bodies body corpses corpse killed "
+                    "martyrs".split(), "killed"),
+    **dict.fromkeys("injuries injured wounded".split(), "injured"),
+    **dict.fromkeys("hostages abductees".split(), "abducted"),
+    **dict.fromkeys("arrests detainees".split(), "detained"),
+}
+
+# Nominal heads that introduce victims with "of": "the deaths of 4", "the bodies of 9".
+OF_NOMINALS: dict[str, str] = {
+    "deaths": "killed", "death": "killed", "killing": "killed", "killings": "killed",
+    "bodies": "killed", "body": "killed", "remains": "killed", "lives": "killed",
+    "massacre": "killed", "execution": "killed", "executions": "killed", "murder": "killed",
+    "murders": "killed", "abduction": "abducted", "kidnapping": "abducted", "arrest": "detained",
+    "arrests": "detained", "detention": "detained", "injuring": "injured", "wounding": "injured",
+}
+
+# Words that may sit between the victims and the outcome ("were reportedly later killed").
+BRIDGE_WORDS = frozenset(
+    "were was are is have has had been be being reportedly also all both later allegedly "
+    "reported confirmed believed thought feared said to already subsequently eventually "
+    "critically seriously severely fatally badly slightly lightly gravely mortally each "
+    "who that shot found burnt burned beaten stabbed hacked bludgeoned left initially "
+    "instantly immediately apparently presumably officially were't got get gets "
+    "when while as being".split()
+)
+
+# Words after which a count is the victim group being shot/beaten "dead" or "to death".
+DEATH_COMPLEMENTS = {"dead": "killed", "death": "killed", "lives": "killed"}
+
+# Words that mark a count as a breakdown of the count before it.
+BREAKDOWN_MARKERS = (
+    "including", "among them", "among whom", "of whom", "of them", "among those",
+    "among the dead", "among the victims", "among the killed", "comprising", "consisting of",
+    "among the wounded", "among the injured", "these included", "they included", "which included",
+)
+
+# Words that tie a count to the previous one's outcome ("along with 125 ...").
+CONTINUATION_MARKERS = ("and", "along with", "as well as", "in addition to", "plus", "besides", "and also", ",")
+
+# Victim vocabularies, checked in this order.
+PERPETRATOR_NOUNS = frozenset(
+    "assailant assailants attacker attackers bomber bombers perpetrator perpetrators hijacker "
+    "hijackers gunman kidnappers kidnapper raiders assassin assassins shooter shooters".split()
+)
+STATE_NOUNS = frozenset(
+    "soldier soldiers troops troop army police policeman policemen policewoman officer officers "
+    "personnel gendarme gendarmes guards guard servicemen serviceman conscripts conscript "
+    "marines marine commandos commando paratroopers sailors airmen pilots pilot forces "
+    "security military constables constable sergeant lieutenant colonel captain major "
+    "general agents agent patrolmen patrolman peacekeepers peacekeeper recruits cadets cadet "
+    "trooper troopers jawans jawan rangers ranger militiaman".split()
+)
+STATE_MODIFIERS = frozenset(
+    "army police security military government regime state federal national border "
+    "gendarmerie navy naval air defence defense interior".split()
+)
+NON_STATE_NOUNS = frozenset(
+    "militant militants rebel rebels insurgent insurgents fighter fighters militiamen "
+    "militia militias jihadist jihadists loyalist loyalists terrorist terrorists extremist "
+    "extremists combatant combatants guerrilla guerrillas guerillas elements gunmen "
+    "separatists separatist mercenaries mercenary mujahideen cadres cadre operatives "
+    "operative commanders commander leader leaders members member".split()
+)
+CIVILIAN_NOUNS = frozenset(
+    "civilian civilians woman women child children boy boys girl girls man men baby babies "
+    "infant infants student students worshippers worshipper passengers passenger farmer "
+    "farmers herder herders journalist journalists reporter reporters worker workers teacher "
+    "teachers doctor doctors nurse nurses resident residents villager villagers family "
+    "families pilgrims pilgrim shoppers shopper protesters protester demonstrators "
+    "demonstrator refugees refugee migrants migrant traders trader merchant merchants "
+    "fishermen fisherman shepherd shepherds driver drivers teenager teenagers minors minor "
+    "elderly pupils pupil wife husband son sons daughter daughters brother brothers sister "
+    "sisters mother father parents relatives tourists tourist activist activists villagers "
+    "patients patient bystanders bystander customers customer inhabitants vendor vendors "
+    "laborers labourers miners miner employees employee citizens citizen locals youths youth "
+    "crew assistant assistants priest priests imam cleric clerics monks nuns chief elder elders councillor".split()
+)
+CIVILIAN_MODIFIERS = frozenset("civilian unarmed innocent".split())
+NON_STATE_MODIFIERS_RE = re.compile(
+    r"\b(?:pro-\w+|anti-\w+|rebel|militia|insurgent|jihadist|islamist|taliban|houthi|shabaab|"
+    r"boko|haram|isis|isil|daesh|islamic\s+state|al[- ]qaeda|hts|sdf|ypg|pkk|farc|eln|hamas|"
+    r"hezbollah|hizbollah|opposition|armed\s+group|tribal|loyalist|separatist|"
+    r"former\s+regime|old\s+regime)\b",
+    re.IGNORECASE,
+)
+GENERIC_PEOPLE = frozenset("people persons person individuals individual others other those "
+                           "victims victim lives casualties dead bodies body corpses them".split())
+
+# Nouns that are never victims: a count of them is not a casualty count.
+NON_VICTIM_NOUNS = frozenset(
+    "houses homes buildings vehicles cars trucks tanks rockets missiles shells mortars bombs "
+    "drones aircraft planes helicopters villages towns districts provinces countries states "
+    "kilometres kilometers miles metres meters dollars euros percent times rounds weapons "
+    "rifles guns points votes seats years months weeks days hours minutes seconds shops "
+    "schools hospitals mosques churches checkpoints positions bases sites tunnels incidents "
+    "attacks strikes airstrikes raids clashes explosions blasts cases tests doses beds "
+    "tonnes tons items articles documents pages laws resolutions sanctions".split()
+)
+
+SAY_VERBS = frozenset(
+    "said says say reported reports report told tells stated states announced announces "
+    "confirmed confirms claimed claims added adds noted notes estimated estimates documented "
+    "documents recorded records counted tallied put declared declares quoted cited "
+    "according tweeted posted wrote writes".split()
+)
+
+# Source kinds by words in the source's name, checked in this order.
+SOURCE_KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("witness", re.compile(r"\b(?:witness(?:es)?|eyewitness(?:es)?|residents?|locals?|villagers?|survivors?|"
+                           r"neighbou?rs?|relatives?|family|a local|passers-by|onlookers?)\b", re.I)),
+    ("monitor", re.compile(r"\b(?:observatory|monitor(?:s|ing)?|human rights|rights group|watch|amnesty|"
+                           r"united nations|u\.?n\.?\b|unama|unicef|ocha|unhcr|who|icrc|red cross|"
+                           r"red crescent|msf|doctors without borders|médecins|ngo|network|airwars|"
+                           r"acled|iraq body count|commission|committee|documentation|coalition for|"
+                           r"iom|save the children|oxfam|relief|humanitarian)\b", re.I)),
+    ("media", re.compile(r"\b(?:reuters|afp|agence france|associated press|\bap\b|bbc|cnn|al jazeera|"
+                         r"al-jazeera|al arabiya|xinhua|tass|ria|anadolu|sana|irna|dpa|efe|ansa|"
+                         r"news|agency|television|tv|channel|radio|newspaper|daily|times|post|"
+                         r"guardian|journal|media|outlet|broadcaster|press)\b", re.I)),
+    ("official", re.compile(r"\b(?:ministry|minister|government|governor|official|officials|"
+                            r"authorities|authority|army|military|police|spokes(?:man|woman|person)|"
+                            r"president|mayor|commander|forces|force|command|department|office|"
+                            r"council|administration|prosecutor|state|provincial|district|"
+                            r"hospital|health|civil defen[cs]e|white helmets|emergency|"
+                            r"rescue|paramedics|medics|doctors?|coroner|morgue|interior|defen[cs]e|"
+                            r"security|general staff|spokesperson|chief|sheriff|agency)\b", re.I)),
+)

@@ -1,0 +1,66 @@
+"""Victim categories from a victim noun phrase (the contract's vocabulary)."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import (
+    CIVILIAN_MODIFIERS,
+    CIVILIAN_NOUNS,
+    GENERIC_PEOPLE,
+    NON_STATE_MODIFIERS_RE,
+    NON_STATE_NOUNS,
+    PERPETRATOR_NOUNS,
+    STATE_MODIFIERS,
+    STATE_NOUNS,
+)
+
+_SINGULARS = {
+    noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+    for noun in CIVILIAN_NOUNS | STATE_NOUNS | NON_STATE_NOUNS | PERPETRATOR_NOUNS
+} | {"man", "woman", "child", "person", "policeman", "gunman", "militiaman", "fisherman",
+     "serviceman", "policewoman", "patrolman", "assistant", "official", "employee", "guard",
+     "commander", "leader", "member", "chief", "engineer", "judge", "lawyer", "politician",
+     "candidate", "mayor", "councillor", "businessman", "contractor", "pastor", "soldier"}
+_SINGULARS -= {"personnel", "police", "security", "military", "army", "elderly", "troop", "force",
+               "general", "major", "captain", "minor", "youth", "cadre"}
+
+SINGULAR_VICTIM_RE = re.compile(
+    r"\b(?:(?P<det>an?|another|both|one)\s+(?:(?:[\w'’-]+)\s+){0,3}?|(?P<poss>his|her)\s+)"
+    rf"(?P<noun>{'|'.join(sorted(_SINGULARS | {'attackers', 'assailants', 'men', 'women', 'gunmen'}, key=len, reverse=True))})\b",
+    re.IGNORECASE,
+)
+
+
+def victim_category(words: list[str], head: str | None) -> str:
+    """Category for a victim phrase given its lower-cased words and head noun."""
+    head = (head or "").lower()
+    text = " ".join(words)
+    if head in PERPETRATOR_NOUNS or "suicide bomber" in text:
+        return "perpetrators"
+    if head in ("civilian", "civilians") or any(w in CIVILIAN_MODIFIERS for w in words) or (
+            head in ("members", "member") and any(w in CIVILIAN_NOUNS for w in words)):
+        return "civilians"
+    if NON_STATE_MODIFIERS_RE.search(text):
+        return "non_state_armed"
+    if head in STATE_NOUNS and head not in ("forces", "members", "member"):
+        return "state_forces"
+    if any(w in STATE_MODIFIERS or w in STATE_NOUNS for w in words if w != head) and head not in CIVILIAN_NOUNS:
+        return "state_forces"
+    if head in ("forces", "force"):
+        return "state_forces"
+    if head in NON_STATE_NOUNS:
+        return "non_state_armed"
+    if head in CIVILIAN_NOUNS:
+        return "civilians"
+    if head in GENERIC_PEOPLE:
+        return "unknown"
+    return "unknown"
+
+
+def combined_category(categories: list[str]) -> str:
+    """Category of a total whose parts have ``categories``."""
+    distinct = {c for c in categories if c != "unknown"}
+    if not distinct:
+        return "unknown"
+    return distinct.pop() if len(distinct) == 1 else "mixed"
