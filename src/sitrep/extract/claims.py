@@ -31,6 +31,7 @@ from ..records import (
     Victims,
 )
 from .dates import DateMention, find_dates, infer_publication_date
+from .lexicon import BACKGROUND_RE, CODED_FATALITIES, SPLIT_FATALITIES
 from .linking import LinkedCount, SentenceView, link_sentence
 from .numbers import parse_number
 from .sources import ARTICLE_SOURCE, sentence_perpetrator, sentence_source
@@ -54,13 +55,6 @@ NEGATION_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
                 r"(?:reported\s+)?(?P<word>killed|dead|died|injured|wounded|hurt|harmed)\b", re.I), ()),
 )
 _NO_REPORT = re.compile(r"\bno (?:reports?|information|word|details?) (?:of|on|about)\b", re.I)
-CODED_FATALITIES = re.compile(
-    r"\b(?:fatalities|deaths|casualties)\s+(?:were\s+|was\s+|is\s+|are\s+)?coded\s+as\s+(?P<n>\d+|\w+)", re.I)
-SPLIT_FATALITIES = re.compile(
-    r"\b(?:split|spread|divided|distributed)\s+(?:up\s+|out\s+|evenly\s+)?(?:between|among|across|over)\s+"
-    r"(?P<k>\d+|\w+)\s+(?:\w+\s+)?(?:events|locations|incidents|areas|fronts|districts|villages|places)", re.I)
-
-
 @dataclass(frozen=True, slots=True)
 class Extraction:
     """Claims of one document (places in cleaned offsets) and what the document leads with."""
@@ -87,6 +81,7 @@ class _Context:
     date_index: int = 0
     last_date: DateRange | None = None
     claims: list[CasualtyClaim] = field(default_factory=list)
+    split_parts: int | None = None  # a coder's note splits the document's fatalities
     repeats: list[tuple[CasualtyClaim, Source | None]] = field(default_factory=list)
 
 
@@ -108,6 +103,8 @@ class ClaimExtractor:
             self._sentence(sent, previous_sentence, context)
             previous_sentence = sent
         claims = _with_corroboration(context.claims, context.repeats)
+        if context.split_parts:
+            claims = _divide_killed(claims, context.split_parts)
         claims = [replace(c, id=f"c{i}") for i, c in enumerate(claims, start=1)]
         lead_date = next((r for m in dates if (r := m.resolve(publication.date)) is not None), None)
         return Extraction(published=publication, claims=tuple(_renumber_parts(claims, context.claims)),
@@ -145,7 +142,7 @@ def _claims_in_sentence(sent: SpacySpan, *, context: _Context, source: Source, d
                         places: tuple[PlaceMention, ...], evidence: Span,
                         perpetrator: Actor | None) -> list[CasualtyClaim]:
     view = SentenceView(sent)
-    linked = link_sentence(view)
+    linked = [c for c in link_sentence(view) if not _in_background(sent, c)]
     claims: list[CasualtyClaim] = []
     base = len(context.claims)
     ids = {id(c): f"t{base + i}" for i, c in enumerate(linked)}
@@ -168,8 +165,22 @@ def _claims_in_sentence(sent: SpacySpan, *, context: _Context, source: Source, d
         ))
     claims.extend(_negation_claims(sent, context, claims, source=source, date=date, places=places,
                                    evidence=evidence))
-    claims.extend(_coded_claims(sent, claims, source=source, date=date, places=places, evidence=evidence))
-    return _split_coded(sent, claims)
+    coded = _coded_claims(sent, source=source, date=date, places=places, evidence=evidence)
+    if coded:
+        claims = [c for c in claims if c.outcome != "killed"] + coded
+    match = SPLIT_FATALITIES.search(sent.text)
+    parts = parse_number(match.group("k")) if match else None
+    if parts and parts > 1:
+        if any(c.outcome == "killed" for c in claims):
+            return _divide_killed(claims, parts)
+        context.split_parts = parts
+    return claims
+
+
+def _in_background(sent: SpacySpan, count: LinkedCount) -> bool:
+    """ "in retaliation for the killing of 3": an earlier killing, not this event's."""
+    before = sent.doc.text[sent.start_char:count.mention.start]
+    return bool(BACKGROUND_RE.search(before))
 
 
 def _count(count: LinkedCount) -> Count:
@@ -207,29 +218,23 @@ def _negated_outcomes(word: str) -> str:
     return "killed" if word.lower() in ("killed", "dead", "died") else "injured"
 
 
-def _coded_claims(sent: SpacySpan, existing: list[CasualtyClaim], *, source: Source, date: DateRange,
-                  places: tuple[PlaceMention, ...], evidence: Span) -> list[CasualtyClaim]:
-    """A coder's note such as "unknown fatalities coded as 10" states a conventional figure."""
+def _coded_claims(sent: SpacySpan, *, source: Source, date: DateRange, places: tuple[PlaceMention, ...],
+                  evidence: Span) -> list[CasualtyClaim]:
+    """A coder's note such as "unknown fatalities coded as 10" states the conventional figure."""
     match = CODED_FATALITIES.search(sent.text)
-    if not match or any(c.outcome == "killed" for c in existing):
-        return []
-    value = parse_number(match.group("n"))
+    value = parse_number(match.group("n")) if match else None
     if value is None:
         return []
     return [CasualtyClaim(
         id=f"k{sent.start}", outcome="killed",
-        count=Count(low=value, high=None, qualifier="vague", text=match.group("n")),
+        count=Count(low=value, high=value, qualifier="exact", text=match.group("n")),
         victims=Victims(category="unknown", text=None), perpetrator=None, source=source, date=date,
         location=None, evidence=evidence, places=places,
     )]
 
 
-def _split_coded(sent: SpacySpan, claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
+def _divide_killed(claims: list[CasualtyClaim], parts: int) -> list[CasualtyClaim]:
     """"20 fatalities split between 3 events": this report's share is 20 // 3."""
-    match = SPLIT_FATALITIES.search(sent.text)
-    parts = parse_number(match.group("k")) if match else None
-    if not parts or parts < 2:
-        return claims
     return [
         replace(c, count=replace(c.count, low=c.count.low // parts if c.count.low else c.count.low,
                                  high=c.count.high // parts if c.count.high else c.count.high))

@@ -21,14 +21,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..records import CasualtyClaim, Figures, Source
+from .lexicon import CODED_FATALITIES, SPLIT_FATALITIES, UNVERIFIED_RE
 from .sources import is_armed_party
 
 SOURCE_RANK = {"monitor": 0, "official": 1, "media": 2, "witness": 3, "unattributed": 4, "social_post": 5}
 ARMED_PARTY_RANK = 6
 DISPUTE_RATIO = 1.2
+_SEPARATE_EVENT = re.compile(
+    r"\b(?:another|other attacks?|other bomb\w*|separately|a separate|second|elsewhere|meanwhile|"
+    r"in addition|later that day)\b",
+    re.IGNORECASE)
 _ADDITIVE = re.compile(r"\b(?:more|other|others|another|additional|further)\b", re.IGNORECASE)
 
 
@@ -43,10 +48,13 @@ class Statement:
     vague: bool
     additive: bool
     position: int
+    separate_event: bool = False
+    coded: bool = False  # a coder's note fixes the figure ("fatalities coded as 0")
+    unverified: bool = False  # a party's claim about the other side
 
 
-def source_rank(source: Source) -> int:
-    if source.kind == "official" and is_armed_party(source):
+def source_rank(source: Source, *, unverified: bool = False) -> int:
+    if unverified or source.kind == "official" and is_armed_party(source):
         return ARMED_PARTY_RANK
     return SOURCE_RANK.get(source.kind, 4)
 
@@ -80,7 +88,25 @@ def statements(claims: Sequence[CasualtyClaim], *, outcome: str) -> list[Stateme
             low=sum(lows), high=high,
             vague=all(c.count.qualifier == "vague" for c in group),
             additive=any(is_additive(c) for c in group), position=position,
+            separate_event=bool(_SEPARATE_EVENT.search(group[0].evidence.text)),
+            coded=bool(CODED_FATALITIES.search(group[0].evidence.text) or SPLIT_FATALITIES.search(
+                group[0].evidence.text)),
+            unverified=bool(UNVERIFIED_RE.search(group[0].evidence.text)),
         ))
+    return _mark_additive(result)
+
+
+def _mark_additive(found: list[Statement]) -> list[Statement]:
+    """Later statements add when they report a separate event or victims of a disjoint kind."""
+    seen: set[str] = set()
+    result = []
+    for index, statement in enumerate(found):
+        additive = statement.additive
+        if index > 0 and not additive and not statement.unverified:
+            vague_kinds = (statement.categories | seen) & {"unknown", "mixed"}
+            additive = statement.separate_event or (statement.categories.isdisjoint(seen) and not vague_kinds)
+        seen |= statement.categories
+        result.append(replace(statement, additive=additive))
     return result
 
 
@@ -88,7 +114,7 @@ def combine(found: Sequence[Statement]) -> tuple[Figures, bool]:
     """Figures and whether sources dispute them, from statements in text order."""
     if not found:
         return Figures(), False
-    precise = [s for s in found if not s.vague] or list(found)
+    precise = [s for s in found if s.coded] or [s for s in found if not s.vague] or list(found)
     base = [s for s in precise if not s.additive] or precise[:1]
     extra = sum(s.low for s in precise if s.additive and s not in base)
     per_source: dict[tuple[str | None, str, str | None], Statement] = {}
@@ -98,10 +124,11 @@ def combine(found: Sequence[Statement]) -> tuple[Figures, bool]:
         if kept is None or statement.low >= kept.low:
             per_source[key] = statement
     figures = list(per_source.values())
-    top_rank = min(source_rank(s.source) for s in figures)
-    best = min(s.low for s in figures if source_rank(s.source) == top_rank) + extra
+    ranks = {id(s): source_rank(s.source, unverified=s.unverified) for s in figures}
+    top_rank = min(ranks.values())
+    best = min(s.low for s in figures if ranks[id(s)] == top_rank) + extra
     low = min(s.low for s in figures) + extra
-    tops = [s.high if s.high is not None else s.low for s in found]
+    tops = [s.high if s.high is not None else s.low for s in (precise if precise[0].coded else found)]
     high = max(max(tops) + (extra if max(tops) == max(s.low for s in figures) else 0), best)
     return Figures(low=low, best=best, high=high), _disputed(figures)
 

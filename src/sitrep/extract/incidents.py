@@ -22,6 +22,7 @@ ONE_SIDED_CUES = re.compile(
     r"massacr|execut|summar(?:il)?y|slaughter|genocid|ethnic cleansing|lined up|in cold blood",
     re.IGNORECASE)
 SAME_PLACE_KM = 25.0
+EXCESSIVE_FORCE = "Excessive force against protesters"
 VICTIM_ACTORS = {
     "civilians": "Civilians", "state_forces": "State forces", "non_state_armed": "Armed group",
     "perpetrators": None, "mixed": None, "unknown": None,
@@ -95,8 +96,9 @@ def build_incident(draft: IncidentDraft, *, number: int, text: str, fallback_dat
     injured, injured_disputed = incident_figures(claims, outcome="injured")
     outcomes = sorted({c.outcome for c in claims})
     event = classify_event(text, outcomes=outcomes)
-    if event is not None and event.sub_event_type == "Peaceful protest" and killed.best is None:
-        killed = Figures(low=0, best=0, high=0)
+    if event is not None and event.event_type == "Protests" and event.sub_event_type != EXCESSIVE_FORCE:
+        killed = Figures(low=0, best=0, high=0)  # deaths named in a protest are its cause, not its toll
+        killed_disputed = False
     if draft.act == "one_sided" and event is not None and event.event_type == "Battles":
         event = type(event)(event_type="Violence against civilians", sub_event_type="Attack")
     sources: list[str] = []

@@ -12,10 +12,10 @@ import re
 # "two soldiers died", "5 injured").
 OUTCOME_AFTER: dict[str, str] = {
     **dict.fromkeys(
-        "killed dead died executed massacred slain murdered beheaded lynched perished "
+        "killed dead died die dies dying executed massacred slain murdered beheaded lynched perished "
         "assassinated slaughtered martyred drowned burned electrocuted decapitated "
         "shot-dead gunned".split(), "killed"),
-    **dict.fromkeys("wounded injured hurt maimed wounding injuring".split(), "injured"),
+    **dict.fromkeys("wounded injured hurt maimed".split(), "injured"),
     **dict.fromkeys("missing disappeared unaccounted".split(), "missing"),
     **dict.fromkeys("kidnapped abducted seized hostage".split(), "abducted"),
     **dict.fromkeys("detained arrested captured apprehended jailed imprisoned rounded".split(), "detained"),
@@ -25,9 +25,10 @@ OUTCOME_AFTER: dict[str, str] = {
 # "gunmen killed 3 people", "the deaths of 4 children").
 OUTCOME_BEFORE: dict[str, str] = {
     **dict.fromkeys(
-        "killing killed kills kill executing executed executes massacring massacred "
-        "murdering murdered murders slaying slew slaughtering slaughtered beheading beheaded "
-        "assassinating assassinated lynching lynched".split(), "killed"),
+        "killing killed kills kill executing executed executes execute massacring massacred "
+        "massacre massacres murdering murdered murders murder slaying slew slay slays "
+        "slaughtering slaughtered slaughter slaughters beheading beheaded behead beheads "
+        "assassinating assassinated assassinate assassinates lynching lynched lynch".split(), "killed"),
     **dict.fromkeys("wounding wounded wounds wound injuring injured injures injure hurting maiming maimed".split(),
                     "injured"),
     **dict.fromkeys("kidnapping kidnapped kidnaps kidnap abducting abducted abducts abduct".split(), "abducted"),
@@ -112,7 +113,7 @@ CIVILIAN_NOUNS = frozenset(
     "sisters mother father parents relatives tourists tourist activist activists villagers "
     "patients patient bystanders bystander customers customer inhabitants vendor vendors "
     "laborers labourers miners miner employees employee citizens citizen locals youths youth "
-    "crew assistant assistants priest priests imam cleric clerics monks nuns chief elder elders councillor".split()
+    "crew cop cops assistant assistants priest priests imam cleric clerics monks nuns chief elder elders councillor".split()
 )
 CIVILIAN_MODIFIERS = frozenset("civilian unarmed innocent".split())
 NON_STATE_MODIFIERS_RE = re.compile(
@@ -164,3 +165,20 @@ SOURCE_KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"rescue|paramedics|medics|doctors?|coroner|morgue|interior|defen[cs]e|"
                             r"security|general staff|spokesperson|chief|sheriff|agency)\b", re.I)),
 )
+
+# Coders' notes in event descriptions: "Fatalities coded as 10", "split between 3 events".
+CODED_FATALITIES = re.compile(
+    r"\b(?:fatalities|deaths|casualties)\s+(?:were\s+|was\s+|is\s+|are\s+)?coded\s+as\s+(?P<n>\d+|\w+)", re.I)
+SPLIT_FATALITIES = re.compile(
+    r"\b(?:split|spread|divided|distributed)\s+(?:up\s+|out\s+|evenly\s+)?(?:between|among|across|over)\s+"
+    r"(?P<k>\d+|\w+)\s+(?:\w+\s+)?(?:events|locations|incidents|areas|fronts|districts|villages|places)", re.I)
+
+# Clauses that place a killing in the background of the reported event.
+BACKGROUND_RE = re.compile(
+    r"\b(?:in (?:retaliation|revenge|response|reprisal) (?:for|to)|to avenge|anniversary of|in pursuit of|"
+    r"those (?:who|involved in|responsible)|accused of|suspected of|convicted of|charged with|"
+    r"responsible for|(?:arrested|detained|sentenced|jailed|charged|tried|convicted) (?:\w+ ){0,5}?for)\b",
+    re.I)
+
+# A party's claim of what it did to the other side ("claimed to have killed 15 soldiers").
+UNVERIFIED_RE = re.compile(r"\bclaim(?:ed|s|ing)?\b(?! responsibility)(?! the lives)", re.I)

@@ -77,10 +77,12 @@ class SentenceView:
 
     def __init__(self, sent: SpacySpan) -> None:
         self.sent = sent
-        self.words = [t.lower_ for t in sent]
-        self.pos = [t.pos_ for t in sent]
-        self.starts = [t.idx for t in sent]
-        self.ends = [t.idx + len(t.text) for t in sent]
+        self.tokens = [t for t in sent if not t.is_space]
+        self.words = [t.lower_ for t in self.tokens]
+        self.pos = [t.pos_ for t in self.tokens]
+        self.starts = [t.idx for t in self.tokens]
+        self.ends = [t.idx + len(t.text) for t in self.tokens]
+        self.index = {t.i: k for k, t in enumerate(self.tokens)}
 
     def __len__(self) -> int:
         return len(self.words)
@@ -105,7 +107,7 @@ def find_sentence_counts(view: SentenceView) -> list[LinkedCount]:
     mentions = find_counts(doc_text, start=start, end=end)
     taken = [(m.start, m.end) for m in mentions]
     for match in SINGULAR_VICTIM_RE.finditer(doc_text, start, end):
-        group = "det" if match.group("det") else "poss"
+        group = next(g for g in ("det", "poss", "alone") if match.group(g))
         if any(s < match.end(group) and match.start() < e for s, e in taken):
             continue
         value = 2 if match.group(group).lower() == "both" else 1
@@ -127,11 +129,12 @@ def _noun_phrase(view: SentenceView, i: int) -> tuple[int, list[str], str | None
     while i < n and len(words) < 9:
         word, pos = view.words[i], view.pos[i]
         if word == "of" and i + 1 < n and (view.words[i + 1] in ("the", "them", "whom", "those", "these",
-                                                                  "his", "her", "their", "its")
+                                                                  "his", "her", "their", "its", "our")
                                            or view.pos[i + 1] in ("PROPN", "NOUN", "ADJ")):
             j, comp = i + 1, []
             while j < n and (view.pos[j] in NP_POS or view.words[j] in ("the", "them", "those", "these", "'s",
-                                                                          "’s", "-", "his", "her", "their")):
+                                                                          "’s", "-", "his", "her", "their", "its",
+                                                                          "our")):
                 comp.append(view.words[j])
                 j += 1
             if head is None and comp:
@@ -157,9 +160,11 @@ def _noun_phrase(view: SentenceView, i: int) -> tuple[int, list[str], str | None
 
 def link_sentence(view: SentenceView) -> list[LinkedCount]:
     """Counts of a sentence linked to outcomes; unlinked counts are dropped."""
-    counts = [c for c in find_sentence_counts(view) if not _is_non_victim(c)]
+    counts = [c for c in find_sentence_counts(view) if not _is_non_victim(c, view)]
     for count in counts:
         _link_direct(view, count, counts)
+    counts.extend(individual_victims(view, counts))
+    counts.sort(key=lambda c: c.first)
     for index, count in enumerate(counts):
         if count.outcome is None:
             _link_from_context(view, index, counts)
@@ -169,15 +174,88 @@ def link_sentence(view: SentenceView) -> list[LinkedCount]:
     return [c for c in counts if c.outcome is not None]
 
 
-def _is_non_victim(count: LinkedCount) -> bool:
-    return count.head in NON_VICTIM_NOUNS
+SHOT_VERBS = frozenset({"shot", "found", "gunned", "stabbed", "beaten", "left", "hacked", "clubbed"})
+PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ant|ent|ian|man|woman|ee|eer|ive|ary|arch|at)$")
+INDIVIDUAL_PRONOUNS = frozenset({"he", "she"})
+
+
+def individual_victims(view: SentenceView, counts: list[LinkedCount]) -> list[LinkedCount]:
+    """Victims named one by one: "the minister was shot dead", "X and his cousin were killed"."""
+    covered = {j for c in counts for j in range(c.first, max(c.np_end, c.last))}
+    found: list[LinkedCount] = []
+    for k, token in enumerate(view.tokens):
+        outcome_verb = _outcome_verb(token)
+        if outcome_verb is None:
+            continue
+        verb, outcome, role = outcome_verb
+        for victim in (c for c in verb.children if c.dep_ in role):
+            if not _is_individual(victim):
+                victim = next((a for a in victim.children if a.dep_ == "appos" and _is_individual(a)), victim)
+            members = [m for m in (victim, *victim.conjuncts) if view.index.get(m.i) not in covered]
+            if not members or not all(_is_individual(m) for m in members):
+                continue
+            first = min(view.index.get(m.left_edge.i, k) for m in members)
+            last_token = max(view.index.get(m.i, k) for m in members) + 1
+            words = [t.lower_ for m in members for t in m.subtree if t.i in view.index][:12]
+            mention = CountMention(view.starts[first], view.ends[last_token - 1],
+                                   view.text(first, last_token), len(members), len(members), "exact",
+                                   view.starts[first])
+            count = LinkedCount(mention, first, last_token, last_token, words, members[0].lower_,
+                                outcome=outcome, anchor=view.index[verb.i] if verb.i in view.index else k,
+                                via="individual")
+            found.append(count)
+            covered.update(range(first, last_token))
+    return found
+
+
+def _outcome_verb(token):
+    """(verb, outcome, victim dependency labels) when ``token`` states an outcome."""
+    word = token.lower_
+    if word == "dead" and token.head.lower_ in SHOT_VERBS:
+        token = token.head
+        return (token, "killed", ("nsubjpass",)) if token.tag_ == "VBN" else (token, "killed", ("dobj",))
+    if word == "dead" and token.dep_ == "amod" and token.head.dep_ == "dobj" and token.head.head.lower_ in SHOT_VERBS:
+        return token.head.head, "killed", ("dobj",)
+    if token.pos_ != "VERB":
+        return None
+    if word in OUTCOME_AFTER and token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children):
+        return token, OUTCOME_AFTER[word], ("nsubjpass",)
+    if word in ("died", "dies", "die", "perished", "succumbed"):
+        return token, "killed", ("nsubj",)
+    if word in OUTCOME_BEFORE and (_is_active(token) or token.tag_ == "VBG"):
+        return token, OUTCOME_BEFORE[word], ("dobj",)
+    return None
+
+
+def _is_individual(token) -> bool:
+    if token.lower_ in INDIVIDUAL_PRONOUNS:
+        return True
+    if token.tag_ not in ("NN", "NNP") or any(c.dep_ == "nummod" for c in token.children):
+        return False
+    if token.ent_type_ == "PERSON":
+        return True
+    word = token.lower_
+    if word in NON_VICTIM_NOUNS or word in OUTCOME_NOUNS:
+        return False
+    return victim_category([word], word) != "unknown" or word in ("person", "victim") or (
+        token.tag_ == "NN" and bool(PERSON_SUFFIX.search(word)) and token.ent_type_ == "")
+
+
+def _is_non_victim(count: LinkedCount, view: SentenceView) -> bool:
+    """Counts of things, and ages in apposition ("Jane Roe, 30, a teacher")."""
+    if count.head in NON_VICTIM_NOUNS:
+        return True
+    first, last = count.first, count.last
+    return (0 < first and last < len(view) and view.words[first - 1] == "," and view.words[last] == ","
+            and first > 1 and view.pos[first - 2] == "PROPN" and count.mention.qualifier == "exact")
 
 
 def _link_direct(view: SentenceView, count: LinkedCount, counts: list[LinkedCount]) -> None:
     if count.outcome:
         return
-    if count.head in OUTCOME_NOUNS and not (count.head == "dead" and count.np_words[:1] == ["the"]):
-        _set(count, OUTCOME_NOUNS[count.head], count.np_end - 1, "noun")
+    found_before = _outcome_before(view, count)
+    if found_before:
+        _set(count, found_before[0], found_before[1], "before")
         return
     found = _outcome_after(view, count, counts)
     if found:
@@ -186,9 +264,42 @@ def _link_direct(view: SentenceView, count: LinkedCount, counts: list[LinkedCoun
             _set(member, outcome, anchor, "after" if member is count else "coordination")
             member.negated = negated
         return
-    found_before = _outcome_before(view, count)
-    if found_before:
-        _set(count, found_before[0], found_before[1], "before")
+    if count.head in OUTCOME_NOUNS and not (count.head == "dead" and count.np_words[:1] == ["the"]):
+        _set(count, OUTCOME_NOUNS[count.head], count.np_end - 1, "noun")
+        return
+    found_dep = _outcome_by_dependency(view, count)
+    if found_dep:
+        _set(count, found_dep[0], found_dep[1], "dependency")
+
+
+def _outcome_by_dependency(view: SentenceView, count: LinkedCount) -> tuple[str, int] | None:
+    """The parse ties the count's noun to an outcome verb across a relative clause or modifier."""
+    token = view.tokens[min(count.last, len(view)) - 1]
+    if token.dep_ in ("det", "poss") and count.np_end > count.last:
+        token = view.tokens[count.np_end - 1]
+    noun = token.head if token.dep_ == "nummod" else token
+    while noun.dep_ in ("conj", "appos") and noun.head != noun:
+        noun = noun.head
+    verb = noun.head
+    if verb.i not in view.index:
+        return None
+    if verb.lower_ not in OUTCOME_AFTER and noun.dep_ in ("nsubjpass", "nsubj"):
+        verb = next((c for c in verb.children if c.dep_ == "conj" and c.lower_ in OUTCOME_AFTER), verb)
+    word = verb.lower_
+    if noun.dep_ in ("nsubjpass", "nsubj") and word in OUTCOME_AFTER and not _is_active(verb):
+        return OUTCOME_AFTER[word], view.index[verb.i]
+    if noun.dep_ == "dobj" and word in OUTCOME_BEFORE:
+        return OUTCOME_BEFORE[word], view.index[verb.i]
+    if noun.dep_ == "pobj" and word == "of" and verb.head.lower_ in OF_NOMINALS and verb.head.i in view.index:
+        return OF_NOMINALS[verb.head.lower_], view.index[verb.head.i]
+    return None
+
+
+def _is_active(verb) -> bool:
+    """ "gunmen killed 5": a past-tense verb with an object, not a passive participle."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ in ("dobj",) for c in verb.children) \
+        or any(c.dep_ == "nsubj" for c in verb.children) and verb.lower_ in OUTCOME_BEFORE \
+        and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _set(count: LinkedCount, outcome: str, anchor: int, via: str) -> None:
@@ -215,7 +326,7 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
             i += 1
             continue
         if word in OUTCOME_AFTER:
-            if word == "seized" and count.category == "unknown":
+            if word == "seized" and count.category == "unknown" or _is_active(view.tokens[i]):
                 return None
             return OUTCOME_AFTER[word], i, negated, chain
         if word in ("lost", "lose", "losing") and i + 2 < n and words[i + 2] in ("lives", "life"):
@@ -241,6 +352,11 @@ def _outcome_before(view: SentenceView, count: LinkedCount) -> tuple[str, int] |
     if k < 0:
         return None
     word = words[k]
+    if word in ("dead", "down") and k > 0 and words[k - 1] in ("shot", "gunned", "stabbed", "beaten", "hacked",
+                                                              "clubbed", "mowed", "cut"):
+        return "killed", k
+    if word in ("burned", "burnt", "buried") and "alive" in words[count.last:count.np_end + 1]:
+        return "killed", k
     if word == "of" and k > 0 and words[k - 1] in OF_NOMINALS:
         return OF_NOMINALS[words[k - 1]], k - 1
     if word in OUTCOME_BEFORE:
@@ -253,7 +369,7 @@ def _outcome_before(view: SentenceView, count: LinkedCount) -> tuple[str, int] |
             return OUTCOME_AFTER[words[end]], end
     if word in ("lost", "losing", "loses") and count.category != "unknown":
         return "killed", k
-    if "toll" in words[max(0, k - 7):k + 1] and all(w in TOLL_VERBS or view.pos[j] in ("ADV", "AUX")
+    if "toll" in words[max(0, k - 14):k + 1] and all(w in TOLL_VERBS or view.pos[j] in ("ADV", "AUX")
                                                    for j, w in enumerate(words[k - 1:k + 1], start=k - 1)):
         return "killed", k
     return None
@@ -298,6 +414,9 @@ def _link_from_context(view: SentenceView, index: int, counts: list[LinkedCount]
         _set(count, parent.outcome, parent.anchor, "breakdown")
         return
     if has_verb or len(between) > 12:
+        return
+    own_predicate = count.np_end < len(view) and view.pos[count.np_end] in ("VERB", "AUX")
+    if own_predicate:
         return
     if between in ([], ["and"], [","], [",", "and"]) or CONTINUATION_RE.search(between_text):
         _set(count, previous.outcome, previous.anchor, "continuation")
