@@ -49,7 +49,7 @@ OUTCOME_NOUNS: dict[str, str] = {
 OF_NOMINALS: dict[str, str] = {
     "deaths": "killed", "death": "killed", "killing": "killed", "killings": "killed",
     "bodies": "killed", "body": "killed", "remains": "killed", "lives": "killed",
-    "massacre": "killed", "execution": "killed", "executions": "killed", "murder": "killed",
+    "massacre": "killed", "injury": "injured", "injuries": "injured", "execution": "killed", "executions": "killed", "murder": "killed",
     "murders": "killed", "abduction": "abducted", "kidnapping": "abducted", "arrest": "detained",
     "arrests": "detained", "detention": "detained", "injuring": "injured", "wounding": "injured",
 }
@@ -113,7 +113,9 @@ CIVILIAN_NOUNS = frozenset(
     "sisters mother father parents relatives tourists tourist activist activists villagers "
     "patients patient bystanders bystander customers customer inhabitants vendor vendors "
     "laborers labourers miners miner employees employee citizens citizen locals youths youth "
-    "crew cop cops assistant assistants priest priests imam cleric clerics monks nuns chief elder elders councillor".split()
+    "crew friend friends colleague colleagues neighbour neighbours neighbor neighbors cousin cousins "
+    "nephew nephews niece nieces uncle aunt grandson granddaughter bodyguard bodyguards companion companions "
+    "partner cop cops assistant assistants priest priests imam cleric clerics monks nuns chief elder elders councillor".split()
 )
 CIVILIAN_MODIFIERS = frozenset("civilian unarmed innocent".split())
 NON_STATE_MODIFIERS_RE = re.compile(

@@ -106,6 +106,7 @@ def find_sentence_counts(view: SentenceView) -> list[LinkedCount]:
     start, end = view.sent.start_char, view.sent.end_char
     mentions = find_counts(doc_text, start=start, end=end)
     taken = [(m.start, m.end) for m in mentions]
+    noun_ends: dict[int, int] = {}
     for match in SINGULAR_VICTIM_RE.finditer(doc_text, start, end):
         group = next(g for g in ("det", "poss", "alone") if match.group(g))
         if any(s < match.end(group) and match.start() < e for s, e in taken):
@@ -113,12 +114,18 @@ def find_sentence_counts(view: SentenceView) -> list[LinkedCount]:
         value = 2 if match.group(group).lower() == "both" else 1
         mentions.append(CountMention(match.start(), match.end(group), match.group(group), value, value,
                                      "exact", match.start()))
+        if match.group("noun"):
+            noun_ends[match.start()] = match.end("noun")
     mentions.sort(key=lambda m: m.start)
     counts = []
     for mention in mentions:
         first = view.token_at(mention.start)
         last = max(first + 1, view.token_at(mention.end - 1) + 1)
         np_end, np_words, head = _noun_phrase(view, last)
+        if mention.start in noun_ends and np_end <= view.token_at(noun_ends[mention.start] - 1):
+            np_end = view.token_at(noun_ends[mention.start] - 1) + 1
+            np_words = view.words[last:np_end]
+            head = np_words[-1] if np_words else None
         counts.append(LinkedCount(mention, first, last, np_end, np_words, head))
     return counts
 
@@ -242,8 +249,8 @@ def _is_individual(token) -> bool:
 
 
 def _is_non_victim(count: LinkedCount, view: SentenceView) -> bool:
-    """Counts of things, and ages in apposition ("Jane Roe, 30, a teacher")."""
-    if count.head in NON_VICTIM_NOUNS:
+    """Counts of things, agents ("by two gunmen"), and ages in apposition ("Jane Roe, 30, a teacher")."""
+    if count.head in NON_VICTIM_NOUNS or (count.first > 0 and view.words[count.first - 1] == "by"):
         return True
     first, last = count.first, count.last
     return (0 < first and last < len(view) and view.words[first - 1] == "," and view.words[last] == ","
@@ -256,6 +263,10 @@ def _link_direct(view: SentenceView, count: LinkedCount, counts: list[LinkedCoun
     found_before = _outcome_before(view, count)
     if found_before:
         _set(count, found_before[0], found_before[1], "before")
+        return
+    if count.head in OUTCOME_NOUNS and count.np_words and count.np_words[-1] == count.head and not (
+            count.head == "dead" and count.np_words[:1] == ["the"]):
+        _set(count, OUTCOME_NOUNS[count.head], count.np_end - 1, "noun")
         return
     found = _outcome_after(view, count, counts)
     if found:
@@ -333,6 +344,9 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
             return "killed", i, negated, chain
         if word in ("succumbed", "succumb"):
             return "killed", i, negated, chain
+        if word in ("suffered", "sustained", "received", "suffering", "sustaining") and any(
+                w in ("injuries", "wounds", "injury", "wound", "burns") for w in words[i + 1:i + 9]):
+            return "injured", i, negated, chain
         if word in ("taken", "went", "go", "gone", "held") or word in BRIDGE_WORDS or view.pos[i] == "ADV":
             i += 1
             continue
@@ -390,7 +404,7 @@ def _skip_clause(view: SentenceView, i: int) -> int:
 
 def _count_starting_at(counts: list[LinkedCount], i: int) -> LinkedCount | None:
     for candidate in counts:
-        if candidate.first == i or (candidate.first == i + 1):
+        if candidate.first == i:
             return candidate
     return None
 

@@ -26,7 +26,7 @@ _SINGULARS -= {"personnel", "police", "security", "military", "army", "elderly",
                "general", "major", "captain", "minor", "youth", "cadre"}
 
 SINGULAR_VICTIM_RE = re.compile(
-    r"\b(?P<alone>another)(?=\s+(?:was|is|has|had|died|later|succumbed)\b)|"
+    r"\b(?P<alone>another)(?=\s+(?:was|is|has|had|died|later|succumbed|wounded|injured|hurt|killed)\b)|"
     r"\b(?:(?P<det>an?|another|both|one)\s+(?:(?:[\w'’-]+)\s+){0,3}?|(?P<poss>his|her)\s+)"
     rf"(?P<noun>{'|'.join(sorted(_SINGULARS | {'attackers', 'assailants', 'men', 'women', 'gunmen'}, key=len, reverse=True))})\b",
     re.IGNORECASE,
