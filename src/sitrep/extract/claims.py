@@ -52,7 +52,10 @@ NEGATION_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
      ("injured",)),
     (re.compile(r"\b(?:no one|nobody|no-one|none of (?:the )?\w+|no (?:people|persons|civilians|soldiers|"
                 r"passengers|residents))\s+(?:\w+\s+){0,3}?(?:was|were|has been|have been|had been|got|is|are)?\s*"
-                r"(?:reported\s+)?(?P<word>killed|dead|died|injured|wounded|hurt|harmed)\b", re.I), ()),
+                r"(?:reported\s+)?(?P<word>killed|dead|died|injured|wounded|hurt|harmed)"
+                r"(?:\s+or\s+(?P<word2>killed|injured|wounded|hurt|harmed))?\b", re.I), ()),
+    (re.compile(r"\b(?:were|was|are|is)\s+not\s+(?:\w+\s+)?(?P<word>injured|hurt|wounded|harmed|killed)\b", re.I), ()),
+    (re.compile(r"\bno (?:arrests|one (?:was|has been) (?:arrested|detained))\b", re.I), ("detained",)),
 )
 _NO_REPORT = re.compile(r"\bno (?:reports?|information|word|details?) (?:of|on|about)\b", re.I)
 @dataclass(frozen=True, slots=True)
@@ -199,7 +202,8 @@ def _negation_claims(sent: SpacySpan, context: _Context, existing: list[Casualty
     have = {c.outcome for c in existing}
     for pattern, outcomes in NEGATION_PATTERNS:
         for match in pattern.finditer(text):
-            found = outcomes or (_negated_outcomes(match.group("word")),)
+            found = outcomes or tuple(_negated_outcomes(match.group(g)) for g in ("word", "word2")
+                                      if g in pattern.groupindex and match.group(g))
             for outcome in found:
                 if outcome in have:
                     continue
@@ -216,6 +220,7 @@ def _negation_claims(sent: SpacySpan, context: _Context, existing: list[Casualty
 
 def _negated_outcomes(word: str) -> str:
     return "killed" if word.lower() in ("killed", "dead", "died") else "injured"
+
 
 
 def _coded_claims(sent: SpacySpan, *, source: Source, date: DateRange, places: tuple[PlaceMention, ...],

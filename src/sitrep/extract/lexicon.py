@@ -18,7 +18,7 @@ OUTCOME_AFTER: dict[str, str] = {
     **dict.fromkeys("wounded injured hurt maimed".split(), "injured"),
     **dict.fromkeys("missing disappeared unaccounted".split(), "missing"),
     **dict.fromkeys("kidnapped abducted seized hostage".split(), "abducted"),
-    **dict.fromkeys("detained arrested captured apprehended jailed imprisoned rounded".split(), "detained"),
+    **dict.fromkeys("detained arrested captured apprehended jailed imprisoned rounded held".split(), "detained"),
 }
 
 # Active verbs (and nominals) that take the victims as object ("killing 13 members",
@@ -31,7 +31,8 @@ OUTCOME_BEFORE: dict[str, str] = {
         "assassinating assassinated assassinate assassinates lynching lynched lynch".split(), "killed"),
     **dict.fromkeys("wounding wounded wounds wound injuring injured injures injure hurting maiming maimed".split(),
                     "injured"),
-    **dict.fromkeys("kidnapping kidnapped kidnaps kidnap abducting abducted abducts abduct".split(), "abducted"),
+    **dict.fromkeys("kidnapping kidnapped kidnaps kidnap abducting abducted abducts abduct seized seizing "
+                    "seize".split(), "abducted"),
     **dict.fromkeys("arresting arrested arrests arrest detaining detained detains detain capturing captured "
                     "apprehended apprehending".split(), "detained"),
 }
@@ -39,7 +40,7 @@ OUTCOME_BEFORE: dict[str, str] = {
 # Nouns that are outcomes themselves: "2 fatalities", "12 bodies", "the deaths of".
 OUTCOME_NOUNS: dict[str, str] = {
     **dict.fromkeys("fatality fatalities death deaths dead bodies body corpses corpse killed "
-                    "martyrs".split(), "killed"),
+                    "martyrs lives".split(), "killed"),
     **dict.fromkeys("injuries injured wounded".split(), "injured"),
     **dict.fromkeys("hostages abductees".split(), "abducted"),
     **dict.fromkeys("arrests detainees".split(), "detained"),
@@ -61,7 +62,7 @@ BRIDGE_WORDS = frozenset(
     "critically seriously severely fatally badly slightly lightly gravely mortally each "
     "who that shot found burnt burned beaten stabbed hacked bludgeoned left initially "
     "instantly immediately apparently presumably officially were't got get gets "
-    "when while as being".split()
+    "when while as being remained remain remains still".split()
 )
 
 # Words after which a count is the victim group being shot/beaten "dead" or "to death".
@@ -72,6 +73,7 @@ BREAKDOWN_MARKERS = (
     "including", "among them", "among whom", "of whom", "of them", "among those",
     "among the dead", "among the victims", "among the killed", "comprising", "consisting of",
     "among the wounded", "among the injured", "these included", "they included", "which included",
+    "included", "include", "includes",
 )
 
 # Words that tie a count to the previous one's outcome ("along with 125 ...").

@@ -151,6 +151,10 @@ def _noun_phrase(view: SentenceView, i: int) -> tuple[int, list[str], str | None
             break
         if word in OUTCOME_AFTER and pos != "NOUN" and word not in ("dead",):
             break
+        if word == "and" and words and i + 1 < n and view.pos[i + 1] == "NOUN" and view.words[i + 1] in PEOPLE_NOUNS:
+            words.append(word)
+            i += 1
+            continue
         if pos in NP_POS or word in NP_WORDS:
             if word in OUTCOME_NOUNS and head is not None and head not in ("people", "persons"):
                 break
@@ -336,6 +340,13 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
             negated = True
             i += 1
             continue
+        if word == "among" and (found := _among_outcome(words, i)):
+            return found, i, negated, chain
+        if word in PLACE_PREPOSITIONS and steps == 1 and (skip := _short_phrase_end(view, i + 1)) is not None:
+            i = skip
+            continue
+        if word == "held" and i + 1 < n and words[i + 1] in ("hostage", "captive"):
+            return "abducted", i, negated, chain
         if word in OUTCOME_AFTER:
             if word == "seized" and count.category == "unknown" or _is_active(view.tokens[i]):
                 return None
@@ -356,6 +367,33 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
             return "killed", i + 1, negated, chain
         return None
     return None
+
+
+PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "inside", "outside", "across", "on"})
+AMONG_WORDS = {"dead": "killed", "killed": "killed", "victims": "killed", "fatalities": "killed",
+               "wounded": "injured", "injured": "injured", "kidnapped": "abducted", "abducted": "abducted",
+               "hostages": "abducted", "missing": "missing", "detained": "detained", "arrested": "detained"}
+PEOPLE_NOUNS = frozenset({"children", "women", "men", "civilians", "soldiers", "policemen", "elderly", "girls",
+                          "boys", "infants", "babies", "students", "teachers", "officers", "fighters"})
+
+
+def _among_outcome(words: list[str], i: int) -> str | None:
+    """ "were among the dead", "among those killed", "among the 40 wounded"."""
+    for word in words[i + 1:i + 6]:
+        if word in AMONG_WORDS:
+            return AMONG_WORDS[word]
+        if word == "died":
+            return "killed"
+    return None
+
+
+def _short_phrase_end(view: SentenceView, i: int) -> int | None:
+    """End of a short place phrase after a preposition ("in the village", "from Kabul")."""
+    j = i
+    while j < len(view) and j < i + 5 and (view.pos[j] in ("DET", "PROPN", "NOUN", "ADJ")
+                                           or view.words[j] in ("'s", "’s", "-")):
+        j += 1
+    return j if j > i else None
 
 
 def _outcome_before(view: SentenceView, count: LinkedCount) -> tuple[str, int] | None:
@@ -381,11 +419,30 @@ def _outcome_before(view: SentenceView, count: LinkedCount) -> tuple[str, int] |
         end = count.np_end
         if end < len(view) and words[end] in OUTCOME_AFTER:
             return OUTCOME_AFTER[words[end]], end
+    if word in ("took", "taken", "taking", "take", "takes") and count.np_end < len(view) and \
+            words[count.np_end] in ("hostage", "captive", "prisoner", "prisoners", "hostages"):
+        return "abducted", k
+    if word == "up" and k > 0 and words[k - 1] == "rounded":
+        return "detained", k
+    if word in ("were", "was", "included", "include", "includes", "are"):
+        head = " ".join(words[max(0, k - 4):k])
+        for marker, outcome in (("among the", None), ("the dead", "killed"), ("the wounded", "injured"),
+                                ("the injured", "injured"), ("the victims", "killed")):
+            if marker in head:
+                found = outcome or _among_outcome(words, max(0, k - 4))
+                if found:
+                    return found, k
     if word in ("lost", "losing", "loses") and count.category != "unknown":
         return "killed", k
-    if "toll" in words[max(0, k - 14):k + 1] and all(w in TOLL_VERBS or view.pos[j] in ("ADV", "AUX")
-                                                   for j, w in enumerate(words[k - 1:k + 1], start=k - 1)):
-        return "killed", k
+    if word in ("to", "at", "of", "reached", "hit", "stood", "stands", "reaches"):
+        window = words[max(0, k - 14):k]
+        if "." not in window and not any(view.pos[j] == "NUM" for j in range(max(0, k - 14), k)):
+            if "toll" in window:
+                return "killed", k
+            if "number" in window:
+                for candidate in reversed(window[window.index("number"):]):
+                    if candidate in AMONG_WORDS:
+                        return AMONG_WORDS[candidate], k
     return None
 
 

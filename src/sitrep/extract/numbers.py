@@ -58,7 +58,8 @@ COUNT_PATTERN = re.compile(
     (?:(?P<between>between)\s+)?
     (?:(?P<qual>{_QUALIFIER})\s+)?
     (?:
-        (?P<vague>{_VAGUE})(?:\s+of)?(?=\s)
+        (?P<both>both)(?=\s+(?:of\s+)?(?:the\s+)?[a-z]+)
+      | (?P<vague>{_VAGUE})(?:\s+of)?(?=\s)
       | (?P<num>{_NUMBER})
         (?:\s*(?:-|–|—|to|and|or)\s*(?P<num2>{_NUMBER}))?
     )
@@ -169,6 +170,8 @@ def find_counts(text: str, *, start: int = 0, end: int | None = None) -> list[Co
 
 
 def _mention_from_match(match: re.Match[str], text: str) -> CountMention | None:
+    if match.group("both"):
+        return CountMention(match.start(), match.end(), match.group(0), 2, 2, "exact", match.start("both"))
     qualifier_word = (match.group("qual") or "").lower()
     qualifier = QUALIFIERS.get(qualifier_word, "exact")
     value_start = match.start("vague") if match.group("vague") else match.start("num")
@@ -189,7 +192,7 @@ def _mention_from_match(match: re.Match[str], text: str) -> CountMention | None:
         separator = text[match.end("num"):match.start("num2")].strip().lower()
         if second is None:
             return None
-        if separator in ("and", "or") and not match.group("between"):
+        if separator == "and" and not match.group("between") or separator == "or" and second <= low:
             # "one civilian and six" are two counts, not a range: keep the first alone.
             end = match.end("num")
             return CountMention(match.start(), end, text[match.start():end], *_bounds(low, qualifier), value_start)

@@ -23,12 +23,14 @@ _SINGULARS = {
      "commander", "leader", "member", "chief", "engineer", "judge", "lawyer", "politician",
      "candidate", "mayor", "councillor", "businessman", "contractor", "pastor", "soldier"}
 _SINGULARS -= {"personnel", "police", "security", "military", "army", "elderly", "troop", "force",
-               "general", "major", "captain", "minor", "youth", "cadre"}
+               "general", "major", "captain", "minor", "youth", "cadre", "family", "crew", "militia", "member",
+               "element", "resident"}
+_SINGULARS |= {"second", "third", "fourth", "fifth", "sixth", "seventh", "member", "resident"}
 
 SINGULAR_VICTIM_RE = re.compile(
     r"\b(?P<alone>another)(?=\s+(?:was|is|has|had|died|later|succumbed|wounded|injured|hurt|killed)\b)|"
-    r"\b(?:(?P<det>an?|another|both|one)\s+(?:(?:[\w'’-]+)\s+){0,3}?|(?P<poss>his|her)\s+)"
-    rf"(?P<noun>{'|'.join(sorted(_SINGULARS | {'attackers', 'assailants', 'men', 'women', 'gunmen'}, key=len, reverse=True))})\b",
+    r"\b(?:(?P<det>an?|another|one)\s+(?:(?:[\w'’-]+)\s+){0,3}?|(?P<poss>his|her)\s+)"
+    rf"(?P<noun>{'|'.join(sorted(_SINGULARS | set(), key=len, reverse=True))})\b",
     re.IGNORECASE,
 )
 
