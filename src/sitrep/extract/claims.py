@@ -266,7 +266,8 @@ def _sentence_date(sent: SpacySpan, context: _Context) -> tuple[DateRange, bool]
     if own is not None:
         return own, True
     if context.last_date is not None:
-        return context.last_date, False
+        carried = context.last_date
+        return DateRange(start=carried.start, end=carried.end, text=None), False
     return DateRange(start=base, end=base, text=None), False
 
 

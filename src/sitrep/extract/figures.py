@@ -117,9 +117,9 @@ def combine(found: Sequence[Statement]) -> tuple[Figures, bool]:
     precise = [s for s in found if s.coded] or [s for s in found if not s.vague] or list(found)
     base = [s for s in precise if not s.additive] or precise[:1]
     extra = sum(s.low for s in precise if s.additive and s not in base)
-    per_source: dict[tuple[str | None, str, str | None], Statement] = {}
+    per_source: dict[tuple[str | None, str, str | None, bool], Statement] = {}
     for statement in base:
-        key = (statement.source.name, statement.source.kind, statement.source.handle)
+        key = (statement.source.name, statement.source.kind, statement.source.handle, statement.unverified)
         kept = per_source.get(key)
         if kept is None or statement.low >= kept.low:
             per_source[key] = statement
@@ -137,7 +137,7 @@ def _disputed(figures: Sequence[Statement]) -> bool:
     """Two sources' figures for the same victims differ by more than 20%."""
     for i, a in enumerate(figures):
         for b in figures[i + 1:]:
-            same_victims = a.categories == b.categories or "unknown" in a.categories | b.categories
+            same_victims = a.categories == b.categories or bool({"unknown", "mixed"} & (a.categories | b.categories))
             low, high = sorted((a.low, b.low))
             if same_victims and low > 0 and high > DISPUTE_RATIO * low:
                 return True

@@ -69,24 +69,47 @@ def places_compatible(a: Location | None, b: Location | None) -> bool:
 
 
 def group_claims(claims: Sequence[CasualtyClaim]) -> list[IncidentDraft]:
-    """Greedy grouping in text order; a breakdown always joins its total."""
+    """Greedy grouping in text order.
+
+    A claim whose sentence gives its own date (``date.text``) reports an event: it
+    joins a draft of dated claims with a compatible date and place, else starts one.
+    A claim without its own date continues the previous claim's incident when the
+    act is the same ("... 1 fatality."), else the first compatible one. A breakdown
+    always joins its total.
+    """
     drafts: list[IncidentDraft] = []
     home: dict[str, IncidentDraft] = {}
+    previous: IncidentDraft | None = None
     for claim in claims:
         act = act_of(claim)
-        draft = home.get(claim.part_of or "") or next(
-            (d for d in drafts if d.act == act and _fits(d, claim)), None)
+        draft = home.get(claim.part_of or "")
+        if draft is None and claim.date.text is None and previous is not None and previous.act == act and (
+                not _names_own_place(claim) or all(places_compatible(c.location, claim.location)
+                                                   for c in previous.claims)):
+            draft = previous
+        if draft is None:
+            draft = next((d for d in drafts if d.act == act and _fits(d, claim)), None)
         if draft is None:
             draft = IncidentDraft(act=act)
             drafts.append(draft)
         draft.claims.append(claim)
         home[claim.id] = draft
+        previous = draft
     return drafts
 
 
+def _names_own_place(claim: CasualtyClaim) -> bool:
+    return claim.location is not None and claim.location.name in claim.evidence.text
+
+
 def _fits(draft: IncidentDraft, claim: CasualtyClaim) -> bool:
-    return all(_dates_compatible(c.date, claim.date) and places_compatible(c.location, claim.location)
-               for c in draft.claims)
+    """A dated claim fits dated claims of a compatible date and place; undated ones fit on place."""
+    dated = claim.date.text is not None
+    return all(
+        (c.date.text is not None) == dated and _dates_compatible(c.date, claim.date)
+        and places_compatible(c.location, claim.location)
+        for c in draft.claims
+    )
 
 
 def build_incident(draft: IncidentDraft, *, number: int, text: str, fallback_date: DateRange,

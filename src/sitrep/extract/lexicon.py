@@ -138,7 +138,9 @@ NON_VICTIM_NOUNS = frozenset(
     "rifles guns points votes seats years months weeks days hours minutes seconds shops "
     "schools hospitals mosques churches checkpoints positions bases sites tunnels incidents "
     "attacks strikes airstrikes raids clashes explosions blasts cases tests doses beds "
-    "tonnes tons items articles documents pages laws resolutions sanctions".split()
+    "tonnes tons items articles documents pages laws resolutions sanctions sides detonators explosives "
+    "grenades cattle cows goats sheep camels animals livestock acres hectares barrels litres liters "
+    "motorcycles boats ships properties shops stores projectiles rounds".split()
 )
 
 SAY_VERBS = frozenset(

@@ -179,6 +179,7 @@ def link_sentence(view: SentenceView) -> list[LinkedCount]:
     for index, count in enumerate(counts):
         if count.outcome is None:
             _link_from_context(view, index, counts)
+    _tolls_are_totals(view, counts)
     for index, count in enumerate(counts):
         count.additive = any(w in ADDITIVE_WORDS for w in count.np_words) or \
             view.words[count.first] in ("another",) or count.mention.text.lower().startswith(("another", "a further"))
@@ -250,6 +251,17 @@ def _is_individual(token) -> bool:
         return False
     return victim_category([word], word) != "unknown" or word in ("person", "victim") or (
         token.tag_ == "NN" and bool(PERSON_SUFFIX.search(word)) and token.ent_type_ == "")
+
+
+def _tolls_are_totals(view: SentenceView, counts: list[LinkedCount]) -> None:
+    """ "..., bringing its toll to 487": the sentence's other counts are parts of that total."""
+    for index, count in enumerate(counts):
+        if count.outcome is None or count.anchor < 0 or view.words[count.anchor] not in ("toll", "number"):
+            continue
+        for other in counts:
+            if other is not count and other.outcome == count.outcome and other.part_of is None \
+                    and other.first < count.first:
+                other.part_of = index
 
 
 def _is_non_victim(count: LinkedCount, view: SentenceView) -> bool:
@@ -435,14 +447,19 @@ def _outcome_before(view: SentenceView, count: LinkedCount) -> tuple[str, int] |
     if word in ("lost", "losing", "loses") and count.category != "unknown":
         return "killed", k
     if word in ("to", "at", "of", "reached", "hit", "stood", "stands", "reaches"):
-        window = words[max(0, k - 14):k]
-        if "." not in window and not any(view.pos[j] == "NUM" for j in range(max(0, k - 14), k)):
-            if "toll" in window:
-                return "killed", k
-            if "number" in window:
-                for candidate in reversed(window[window.index("number"):]):
-                    if candidate in AMONG_WORDS:
-                        return AMONG_WORDS[candidate], k
+        start = max(0, k - 14)
+        window = words[start:k]
+        for noun in ("toll", "number"):
+            if noun not in window:
+                continue
+            at = start + len(window) - 1 - window[::-1].index(noun)
+            if "." in words[at:k] or any(view.pos[j] == "NUM" for j in range(at, k)):
+                continue
+            if noun == "toll":
+                return "killed", at
+            for candidate in reversed(words[at:k]):
+                if candidate in AMONG_WORDS:
+                    return AMONG_WORDS[candidate], at
     return None
 
 

@@ -28,6 +28,10 @@ _UNATTRIBUTED_RE = re.compile(
 )
 _BASED_RE = re.compile(r"^(?:the\s+)?(?:[\w.]+-based|[\w.]+ based)\s+", re.IGNORECASE)
 _LEADING_RE = re.compile(r"^(?:the|a|an|this|that|its|their|his|her)\s+", re.IGNORECASE)
+_ANAPHORS = frozenset(
+    f"{det} {noun}" for det in ("the", "this", "that") for noun in
+    ("group", "organisation", "organization", "monitor", "ngo", "agency", "watchdog", "body", "charity")
+)
 _PRONOUNS = frozenset("he she they it we i who which this that one someone".split())
 _NOT_ACTORS = frozenset(
     "attack attacks explosion explosions blast blasts bomb bombs bombing bombings clashes clash "
@@ -75,11 +79,11 @@ def _span_text(tokens: list[Token]) -> str:
 
 def _subject_phrase(head: Token) -> list[Token]:
     """The subject's tokens without a trailing appositive or relative clause."""
+    clauses = {t.i for child in head.children if child.dep_ in ("appos", "relcl", "acl")
+               for t in child.subtree}
     tokens = []
     for token in head.subtree:
-        if token.dep_ in ("appos", "relcl", "acl") and token.head == head:
-            break
-        if token.text == "," and token.i > head.i:
+        if token.i in clauses or (token.text == "," and token.i > head.i):
             break
         tokens.append(token)
     return tokens
@@ -111,8 +115,8 @@ def _named_source(phrase: list[Token], previous: Source | None) -> Source | None
     if not phrase:
         return None
     words = [t.lower_ for t in phrase]
-    if len(phrase) == 1 and words[0] in _PRONOUNS:
-        return previous if previous and previous.kind != "media" or previous and previous.name else None
+    if len(phrase) == 1 and words[0] in _PRONOUNS or " ".join(words) in _ANAPHORS:
+        return previous if previous is not None and previous.name else None
     if words[-1] in ("reports", "report"):
         return UNATTRIBUTED
     if any(t.like_num for t in phrase) and any(w in ("killed", "dead", "wounded") for w in words):

@@ -1,0 +1,135 @@
+"""Casualty claims from sentences: the annotated table in tests/fixtures/sentences/claims.jsonl.
+
+Each line is an original sentence with the claims a careful analyst would code
+(outcome, count, qualifier, victim category, source kind). Every line is a
+case; the few shapes the grammar does not handle yet are strict xfails, so
+they fail loudly once fixed and the table is kept honest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from sitrep.pipeline import Pipeline
+from sitrep.records import Document
+
+TABLE = Path(__file__).parents[1] / "fixtures" / "sentences" / "claims.jsonl"
+ROWS = [json.loads(line) for line in TABLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+KNOWN_GAPS = {
+    "The suicide attacker was the only fatality": "a predicate noun ('was the only fatality')",
+    "The air raid killed a family of five": "a collective noun with its size ('a family of five')",
+    "Bandits killed the village head": "a singular victim with no person noun ('the village head')",
+    "The victims, nine of them children": "burial as the outcome, and a breakdown without a total",
+    "Israeli police said 2 assailants were shot dead after stabbing": "a victim in a relative clause",
+    "Medics at the field hospital treated": "injuries stated as treatment",
+    "According to unconfirmed reports, 46 people with gunshot": "injuries stated as admissions",
+    "Insurgents took six aid workers hostage": "the parse splits 'took ... hostage'",
+    "Authorities said 1,200 people had been held since": "'since' ends the phrase before 'held'",
+    "The combined toll of 18 dead included": "a breakdown after 'included' with a total as subject",
+}
+
+
+def _gap(text: str) -> str | None:
+    return next((reason for prefix, reason in KNOWN_GAPS.items() if text.startswith(prefix)), None)
+
+
+def _document(index: int, row: dict) -> Document:
+    published = dt.date.fromisoformat(row["published"]) if row.get("published") else None
+    return Document(id=f"s{index}", text=row["text"], published=published)
+
+
+@pytest.fixture(scope="module")
+def results():
+    documents = [_document(i, row) for i, row in enumerate(ROWS)]
+    return list(Pipeline().extract_many(documents))
+
+
+def _core(claims) -> list[tuple]:
+    return sorted((c.outcome, c.count.low, c.count.high, c.count.qualifier) for c in claims)
+
+
+def _expected_core(row: dict) -> list[tuple]:
+    return sorted((c["outcome"], c["low"], c["high"], c["qualifier"]) for c in row["claims"])
+
+
+@pytest.mark.parametrize("index", range(len(ROWS)), ids=lambda i: ROWS[i]["text"][:60])
+def test_sentence_yields_the_annotated_claims(results, index, request):
+    row = ROWS[index]
+    reason = _gap(row["text"])
+    if reason:
+        request.applymarker(pytest.mark.xfail(reason=reason, strict=True))
+    assert _core(results[index].claims) == _expected_core(row), row.get("note")
+
+
+def _matched_pairs(results):
+    for row, result in zip(ROWS, results):
+        for expected in row["claims"]:
+            for claim in result.claims:
+                if (claim.outcome, claim.count.low, claim.count.high) == (
+                        expected["outcome"], expected["low"], expected["high"]):
+                    yield expected, claim
+                    break
+
+
+def test_victim_categories_mostly_agree_with_the_annotation(results):
+    pairs = list(_matched_pairs(results))
+    agree = sum(expected["victims"] == claim.victims.category for expected, claim in pairs)
+    assert agree / len(pairs) >= 0.80
+
+
+def test_source_kinds_mostly_agree_with_the_annotation(results):
+    pairs = list(_matched_pairs(results))
+    agree = sum(expected["source_kind"] == claim.source.kind for expected, claim in pairs)
+    assert agree / len(pairs) >= 0.85
+
+
+def test_resolved_claim_dates_agree_with_the_annotation(results):
+    pairs = [(e, c) for e, c in _matched_pairs(results) if e.get("date")]
+    agree = sum(c.date.start is not None and c.date.start.isoformat() == e["date"] for e, c in pairs)
+    assert pairs and agree / len(pairs) >= 0.80
+
+
+def test_negative_sentences_yield_no_claims(results):
+    negatives = [(row, result) for row, result in zip(ROWS, results) if not row["claims"]]
+    assert len(negatives) >= 30
+    wrong = [row["text"] for row, result in negatives if result.claims]
+    assert wrong == []
+
+
+def test_table_covers_every_outcome_and_qualifier():
+    outcomes = Counter(c["outcome"] for row in ROWS for c in row["claims"])
+    qualifiers = Counter(c["qualifier"] for row in ROWS for c in row["claims"])
+    assert set(outcomes) == {"killed", "injured", "missing", "abducted", "detained"}
+    assert set(qualifiers) == {"exact", "at_least", "at_most", "about", "range", "vague"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("At least 11 people, including four soldiers and seven assailants, were killed.",
+         [("killed", 11, None), ("killed", 4, 4), ("killed", 7, 7)]),
+        ("One civilian and six assailants were killed in the attack.", [("killed", 1, 1), ("killed", 6, 6)]),
+        ("The blast left 3 people dead and 12 wounded.", [("injured", 12, 12), ("killed", 3, 3)]),
+        ("The death toll rose to 40 on Sunday.", [("killed", 40, 40)]),
+        ("No one was killed in the attack.", [("killed", 0, 0)]),
+        ("The two passengers were not injured.", [("injured", 0, 0)]),
+    ],
+)
+def test_issue_forms_become_claims(sentence, expected):
+    result = Pipeline().extract(Document(id="x", text=sentence))
+    assert sorted((c.outcome, c.count.low, c.count.high) for c in result.claims) == sorted(expected)
+
+
+def test_breakdown_parts_point_to_their_total():
+    result = Pipeline().extract(Document(
+        id="x", text="At least 11 people, including four soldiers and seven assailants, were killed."))
+    total, *parts = result.claims
+    assert [p.part_of for p in parts] == [total.id, total.id]
+    assert total.victims.category == "mixed"
+    assert [p.victims.category for p in parts] == ["state_forces", "perpetrators"]

@@ -1,0 +1,77 @@
+"""Low / best / high within one document's incident."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.extract.figures import incident_figures
+from sitrep.records import CasualtyClaim, Count, DateRange, Figures, Source, Span, Victims
+
+MONITOR = Source(name="Coastal Rights Monitor", kind="monitor")
+MINISTRY = Source(name="Interior Ministry", kind="official")
+POST = Source(name="Jane Roe", kind="social_post", handle="@janeroe")
+ARTICLE = Source(name=None, kind="media")
+
+
+def claim(cid, low, high=None, *, qualifier="exact", sentence=0, source=ARTICLE, category="unknown",
+          part_of=None, text="", outcome="killed", evidence=""):
+    high = low if high is None and qualifier == "exact" else high
+    return CasualtyClaim(
+        id=cid, outcome=outcome, count=Count(low=low, high=high, qualifier=qualifier, text=str(low)),
+        victims=Victims(category=category, text=text or None), perpetrator=None, source=source,
+        date=DateRange(dt.date(2025, 3, 6), dt.date(2025, 3, 6), None), location=None,
+        evidence=Span(sentence, sentence + 10, evidence or f"sentence {sentence}"), part_of=part_of,
+    )
+
+
+@pytest.mark.parametrize(
+    ("claims", "expected", "disputed"),
+    [
+        pytest.param([claim("c1", 1, category="civilians"), claim("c2", 6, category="perpetrators")],
+                     Figures(7, 7, 7), False, id="different victims in one sentence add up"),
+        pytest.param([claim("c1", 11, qualifier="at_least", category="mixed"),
+                      claim("c2", 4, category="state_forces", part_of="c1"),
+                      claim("c3", 7, category="perpetrators", part_of="c1")],
+                     Figures(11, 11, 11), False, id="a breakdown never adds to its total"),
+        pytest.param([claim("c1", 1, category="civilians"), claim("c2", 1, sentence=50)],
+                     Figures(1, 1, 1), False, id="a restatement is the same victims"),
+        pytest.param([claim("c1", 7, category="non_state_armed"),
+                      claim("c2", 11, sentence=50, category="non_state_armed", text="11 more militants")],
+                     Figures(18, 18, 18), False, id="more victims add"),
+        pytest.param([claim("c1", 745, source=MONITOR, category="civilians"),
+                      claim("c2", 2400, qualifier="at_least", sentence=50, source=POST, category="civilians")],
+                     Figures(745, 745, 2400), True, id="a monitor beats a post and the spread is disputed"),
+        pytest.param([claim("c1", 100, qualifier="vague", source=POST)],
+                     Figures(100, 100, 100), False, id="a vague figure counts when nothing is precise"),
+        pytest.param([claim("c1", 100, qualifier="vague", source=POST), claim("c2", 30, sentence=50)],
+                     Figures(30, 30, 100), False, id="a vague figure does not lower the best"),
+        pytest.param([claim("c1", 12, source=MINISTRY), claim("c2", 13, sentence=50, source=MONITOR)],
+                     Figures(12, 13, 13), False, id="within 20 percent is not disputed"),
+        pytest.param([claim("c1", 10, 15, qualifier="range")], Figures(10, 10, 15), False, id="a range"),
+        pytest.param([claim("c1", 4, category="state_forces"),
+                      claim("c2", 0, sentence=50, evidence="Fatalities coded as 0 (group reported 4).")],
+                     Figures(0, 0, 0), False, id="a coder's note fixes the figure"),
+    ],
+)
+def test_incident_figures(claims, expected, disputed):
+    assert incident_figures(claims, outcome="killed") == (expected, disputed)
+
+
+def test_no_claims_of_an_outcome_gives_unknown_figures():
+    assert incident_figures([claim("c1", 3)], outcome="injured") == (Figures(None, None, None), False)
+
+
+def test_a_separate_attack_in_a_later_sentence_adds():
+    claims = [claim("c1", 8, category="unknown"),
+              claim("c2", 1, sentence=50, evidence="Another car bomb killed one person.")]
+    assert incident_figures(claims, outcome="killed")[0].best == 9
+
+
+def test_an_armed_partys_claim_neither_adds_nor_sets_the_best():
+    claims = [claim("c1", 3, category="non_state_armed"),
+              claim("c2", 15, sentence=50, category="state_forces",
+                    evidence="The group also claimed 15 soldiers died.")]
+    figures, _ = incident_figures(claims, outcome="killed")
+    assert figures.best == 3 and figures.high == 15
