@@ -1,5 +1,101 @@
-"""Sub-command module (not yet implemented)."""
+"""``sitrep eval``: score extraction against gold JSONL files (see :mod:`sitrep.evaluate`)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Sequence
+from typing import IO
+
+from ..errors import InputError
+from ..evaluate import FIGURES, DatasetReport, EvalReport, Mismatch, evaluate, read_gold, read_gold_files
+from ..pipeline import Pipeline
+
+FIGURE_LABELS = {
+    "killed": "killed", "killed_gt0": "  gold > 0", "killed_eq0": "  gold = 0",
+    "injured": "injured", "injured_gt0": "  gold > 0", "injured_eq0": "  gold = 0",
+    "date": "date", "place": "place", "country": "country", "event_type": "event_type",
+    "sub_event_type": "sub_event_type",
+}
 
 
 def register(subparsers) -> None:
-    return None
+    parser = subparsers.add_parser(
+        "eval", help="score extraction against gold JSONL files",
+        description="Run extraction over gold rows and print, per dataset, the share of rows whose "
+                    "killed, injured, date, place, country, event type and sub-event type are right.",
+    )
+    parser.add_argument("gold", nargs="+", help="gold JSONL file(s)")
+    parser.add_argument("--limit", type=_positive_int, metavar="N",
+                        help="score only the first N rows of each file (after --dataset)")
+    parser.add_argument("--dataset", metavar="NAME", help="score only rows of this dataset")
+    parser.add_argument("--format", choices=("table", "json"), default="table",
+                        help="table (default, for people) or json (one object)")
+    parser.add_argument("--errors", metavar="FILE",
+                        help="write each wrong figure as a JSONL line {id, dataset, field, gold, predicted}")
+    parser.set_defaults(handler=run)
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a positive integer: {value!r}")
+    return number
+
+
+def run(args: argparse.Namespace) -> int:
+    for path in args.gold:  # fail on a malformed gold line before any extraction is spent
+        for _row in read_gold(path):
+            pass
+    rows = read_gold_files(args.gold, limit=args.limit, dataset=args.dataset)
+    errors = _open_errors(args.errors)
+    try:
+        on_mismatch = None if errors is None else _writer(errors)
+        report = evaluate(rows, pipeline=Pipeline(), on_mismatch=on_mismatch)
+    finally:
+        if errors is not None:
+            errors.close()
+    if args.format == "json":
+        print(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        print(format_report(report))
+    return 0
+
+
+def _open_errors(path: str | None) -> IO[str] | None:
+    if path is None:
+        return None
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write errors file: {exc.strerror or exc}", source=path) from None
+
+
+def _writer(stream: IO[str]):
+    def write(mismatch: Mismatch) -> None:
+        stream.write(json.dumps(mismatch.to_dict(), ensure_ascii=False) + "\n")
+
+    return write
+
+
+def format_report(report: EvalReport) -> str:
+    """One column per dataset (and ``all`` when there are several): value and n per figure."""
+    columns: Sequence[DatasetReport] = report.datasets
+    if len(columns) != 1:
+        columns = (*columns, report.total)
+    width = max([16, *(len(c.name) + 2 for c in columns)])
+    lines = [f"{'figure':<16}" + "".join(f"{c.name:>{width}}" for c in columns),
+             f"{'rows':<16}" + "".join(f"{c.rows:>{width}}" for c in columns)]
+    if any(c.failed for c in columns):
+        lines.append(f"{'failed':<16}" + "".join(f"{c.failed:>{width}}" for c in columns))
+    for name in FIGURES:
+        cells = []
+        for column in columns:
+            figure = column.figure(name)
+            cell = "-" if figure.value is None else f"{figure.value:.3f} (n={figure.n})"
+            cells.append(f"{cell:>{width}}")
+        lines.append(f"{FIGURE_LABELS[name]:<16}" + "".join(cells))
+    return "\n".join(lines)

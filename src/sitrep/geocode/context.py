@@ -1,0 +1,70 @@
+"""What the words around a place mention say about it.
+
+* kind: "Idlib province", "the province of Idlib" -> a region (admin1);
+* nearness: "near X", "outskirts of X", "X countryside", "X district",
+  "(north|south...) of X" -> near or part of X (precision 2);
+* anchor: the bigger place that locates it: "X, south of Y", "X, located in
+  the countryside south of Y", "X near Y", "X, Y", "X (Y)", "X district, Y
+  province". ``relation`` is "near" for a relative position, "in" for a
+  containing place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..records import PlaceMention
+from .mentions import NAME, place_name_at
+
+_DIRECTION = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+_DISTANCE = r"(?:(?:some|about|around|roughly|approximately|nearly)\s+)?\d+(?:\.\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?|mi)\b"
+_REGION_AFTER = re.compile(r"^\s+(?:province|governorate|state|region|oblast|prefecture|department)\b", re.I)
+_PART_AFTER = re.compile(
+    r"^\s+(?:countryside|outskirts|suburbs?|environs|district|sub-?district|municipality|county|raion|LGA|area|rural\s+area)\b",
+    re.I)
+_REGION_BEFORE = re.compile(r"\b(?:province|governorate|state|region|oblast)\s+of\s+(?:the\s+)?$", re.I)
+_NEAR_BEFORE = re.compile(
+    rf"\b(?:near|nearby|outside|around|close\s+to|outskirts\s+of|countryside\s+of|vicinity\s+of|"
+    rf"suburbs?\s+of|environs\s+of|district\s+of|(?:{_DISTANCE}\s+)?{_DIRECTION}\s+(?:of|from))\s+"
+    rf"(?:the\s+)?(?:(?:city|town)\s+of\s+)?$",
+    re.I)
+_RELATIVE_ANCHOR = re.compile(
+    rf"^[^.;\n]{{0,90}}?\b(?P<relation>(?:{_DISTANCE}\s+)?{_DIRECTION}\s+(?:of|from)|near|outside|close\s+to|"
+    rf"outskirts\s+of|countryside\s+of|vicinity\s+of)\s+(?:the\s+)?"
+    rf"(?:(?:city|town|province|governorate|district|countryside|outskirts)\s+of\s+)?(?P<anchor>{NAME})")
+_CONTAINING_ANCHOR = re.compile(
+    rf"^(?:\s+(?:village|town|city|district|sub-?district|municipality|county|area|camp|neighbou?rhood|"
+    rf"community|locality|front|frontline)(?:\s+of)?)?\s*(?:,\s*(?:in\s+)?|\(|\s+in\s+|(?<=of))\s*(?:the\s+)?(?:{_DIRECTION}\s+)?"
+    rf"(?P<anchor>{NAME})")
+CONTEXT_WINDOW = 160
+
+
+@dataclass(frozen=True, slots=True)
+class MentionContext:
+    name: str
+    is_region: bool
+    is_near: bool
+    relation: str | None  # "near" or "in" when there is an anchor
+    anchor: str | None
+
+
+def read_context(text: str, mention: PlaceMention) -> MentionContext:
+    after = text[mention.end:mention.end + CONTEXT_WINDOW]
+    before = text[max(0, mention.start - 60):mention.start]
+    is_region = bool(_REGION_AFTER.match(after) or _REGION_BEFORE.search(before))
+    is_near = bool(_NEAR_BEFORE.search(before) or _PART_AFTER.match(after))
+    relation, anchor = _anchor(after)
+    return MentionContext(mention.name, is_region, is_near, relation, anchor)
+
+
+def _anchor(after: str) -> tuple[str | None, str | None]:
+    for relation, pattern in (("near", _RELATIVE_ANCHOR), ("in", _CONTAINING_ANCHOR)):
+        match = pattern.match(after)
+        if match is None:
+            continue
+        anchor = match.group("anchor")
+        trimmed = place_name_at(anchor, 0, len(anchor))
+        if trimmed is not None:
+            return relation, trimmed.name
+    return None, None

@@ -1,0 +1,83 @@
+"""A document's country focus: which countries the text is about.
+
+Counts, anywhere in the text, country names (weight 3), demonyms such as
+"Syrian" (2), national capitals (2), admin1 regions (1), other
+unambiguous places of 20,000+ people (1) and, as a soft vote (0.5 shared
+among the candidate countries), any other place name the gazetteer knows. Names are taken whole, so the
+person "Israel Katz" does not count for Israel.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .countries import DEMONYMS
+from .gazetteer import KIND_ADMIN1, KIND_COUNTRY, KIND_PLACE, Gazetteer
+from .mentions import NAME_RE, place_name_at
+
+_DEMONYM_RE = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(d) for v in DEMONYMS.values() for d in v), key=len, reverse=True)) + r")\b"
+)
+_DEMONYM_COUNTRY = {d: code for code, names in DEMONYMS.items() for d in names}
+_LEADING_FUNCTION_WORD = re.compile(r"^(?:In|On|At|From|Near|By|For|As|After|Before|When|While|But|And)\s+")
+UNAMBIGUOUS_MIN_POPULATION = 20_000
+SOFT_VOTE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Focus:
+    """Country weights for one document; ``share(code)`` is in [0, 1]."""
+
+    weights: tuple[tuple[str, float], ...]
+    shares: dict[str, float] = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def of(cls, weights: tuple[tuple[str, float], ...]) -> Focus:
+        total = sum(w for _, w in weights)
+        return cls(weights, {code: w / total for code, w in weights} if total else {})
+
+    def share(self, country: str) -> float:
+        return self.shares.get(country, 0.0)
+
+    def countries(self) -> frozenset[str]:
+        return frozenset(code for code, _ in self.weights)
+
+    def top(self) -> str | None:
+        return self.weights[0][0] if self.weights else None
+
+
+def document_focus(text: str, gazetteer: Gazetteer) -> Focus:
+    counts: Counter[str] = Counter()
+    for match in _DEMONYM_RE.finditer(text):
+        counts[_DEMONYM_COUNTRY[match.group(1)]] += 2
+    for match in NAME_RE.finditer(text):
+        name = _LEADING_FUNCTION_WORD.sub("", match.group())
+        mention = place_name_at(name, 0, len(name))
+        if mention is not None:
+            _count_place(gazetteer.lookup(mention.name) or gazetteer.lookup_loose(mention.name), counts)
+    return Focus.of(tuple(counts.most_common()))
+
+
+def _count_place(candidates, counts: Counter) -> None:
+    if not candidates:
+        return
+    countries = [c for c in candidates if c.kind == KIND_COUNTRY]
+    if countries:
+        counts[countries[0].country] += 3
+        return
+    capitals = [c for c in candidates if c.feature == "PPLC"]
+    if capitals and len(capitals) == 1:
+        counts[capitals[0].country] += 2
+        return
+    admin1 = {c.country for c in candidates if c.kind == KIND_ADMIN1}
+    if len(admin1) == 1:
+        counts[admin1.pop()] += 1
+        return
+    places = {c.country for c in candidates if c.kind == KIND_PLACE}
+    if len(places) == 1 and max(c.population for c in candidates) >= UNAMBIGUOUS_MIN_POPULATION:
+        counts[places.pop()] += 1
+        return
+    for country in places:  # a soft vote: the text's other places agree on a country
+        counts[country] += SOFT_VOTE / len(places)

@@ -1,0 +1,156 @@
+"""Candidate place mentions in a parsed document.
+
+Sources, merged in text order (overlaps keep the earliest, longest span):
+
+1. spaCy entities labelled GPE, LOC or FAC ("the" and generic words such as
+   "city" or "province" trimmed off);
+2. names in place patterns the model often mislabels: "the village of X",
+   "X district", "X countryside", "outskirts of X";
+3. capitalised names the gazetteer knows after "in", "near", "at", "of",
+   "from", ... and names continuing a list of places ("in Celaya, Guanajuato",
+   "(Sirwah, Marib)").
+
+A capitalised name is always taken whole, so "Israel Katz" (a person) never
+yields "Israel"; names inside a person or organisation entity are skipped
+unless a place pattern frames them, and words that are not places in news
+("Defense", "General Security", "Hezbollah", weekdays) are never mentions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import PlaceMention
+from .countries import DEMONYMS
+from .gazetteer import Gazetteer, get_gazetteer
+from .normalize import fold
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+OTHER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+
+GENERIC_WORDS = (
+    "village|town|city|district|sub-?district|province|governorate|region|area|neighbou?rhood|"
+    "municipality|county|state|camp|suburbs?|countryside|outskirts|community|department|commune|"
+    "locality|settlement|oblast|raion|prefecture|LGA|township|valley|island|border|governorship"
+)
+_GENERIC_TAIL = re.compile(rf"(?:\s+(?:{GENERIC_WORDS}))+$", re.IGNORECASE)
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_LEADING_GENERIC = re.compile(rf"^(?:{GENERIC_WORDS})\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_CUT = re.compile(r"\s*[,;()\[\]]")
+_POSSESSIVE = re.compile(r"[’']s$")
+
+_CONNECTOR = r"(?:al|el|ad|as|ash|ar|az|an|at|ad|de|del|de\s+la|la|le|los|las|da|do|dos|du|des|di|bin|ibn|bani|abu|ez|es|ed|et|sur)"
+_WORD = r"[A-Z][\w’‘'`.\-]*(?<![.’'])"
+NAME = rf"(?:{_CONNECTOR}-)?{_WORD}(?:[ ]+(?:{_CONNECTOR}[\s-]+)?{_WORD}){{0,4}}"
+NAME_RE = re.compile(NAME)
+
+_PATTERN_BEFORE = re.compile(
+    rf"\b(?:(?:{GENERIC_WORDS})\s+of|outskirts\s+of|countryside\s+of|vicinity\s+of|suburbs?\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PATTERN_AFTER = re.compile(rf"\s+(?:{GENERIC_WORDS})\b", re.IGNORECASE)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|near|at|of|from|outside|around|towards?|into|across|to|between|and|rural|"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_STRONG_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|rural|vicinity\s+of)\s+(?:the\s+)?$", re.I)
+_ANCHOR_AFTER = re.compile(r"\s*(?:\(|,\s*[A-Z])")
+_LIST_BEFORE = re.compile(r"(?:,|\(|\band|/)\s*$")
+
+NON_PLACES = frozenset(fold(word) for word in (
+    "Defense", "Defence", "General Security", "Security", "Interior", "Hezbollah", "Hamas",
+    "Taliban", "Houthi", "Houthis", "Government", "Army", "Police", "Ministry", "Council",
+    "President", "Republic", "National", "Islamic State", "Al Qaeda", "Al-Qaeda", "Allah", "God",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "North", "South", "East", "West", "Central", "Upper", "Lower",
+    "New", "Reuters", "Twitter", "Telegram", "Facebook", "Mr", "Mrs", "Ms", "Dr", "General",
+    "Colonel", "Brigadier", "Captain", "Sheikh", "Saint", "St", "Mount", "Lake", "River",
+    "Islamist", "Jihadist", "Alawite", "Alawites", "Druze", "Kurdish", "Kurds", "Sunni", "Shia",
+    "Christian", "Muslim", "Arab", "Arabs", "Western", "Eastern", "Northern", "Southern",
+    "Prime Minister", "Observatory", "Islamic", "Fulani", "Unidad", "Division", "Brigade",
+    "Forces", "Front", "Base",
+))
+COUNTRY_ACRONYMS = frozenset({"US", "USA", "UK", "UAE", "DRC"})
+_DEMONYM_KEYS = frozenset(fold(d) for names in DEMONYMS.values() for d in names)
+
+
+def find_place_mentions(doc, *, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+    """Every candidate place mention in a spaCy ``Doc``, in text order (offsets into ``doc.text``)."""
+    gazetteer = gazetteer if gazetteer is not None else get_gazetteer()
+    text = doc.text
+    blocked = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in OTHER_LABELS]
+    found: dict[tuple[int, int], PlaceMention] = {}
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS and (mention := place_name_at(text, ent.start_char, ent.end_char)):
+            found[(mention.start, mention.end)] = mention
+    names = [m for m in (place_name_at(text, x.start(), x.end()) for x in NAME_RE.finditer(text)) if m]
+    for mention in names:
+        before = text[max(0, mention.start - 40):mention.start]
+        if _PATTERN_BEFORE.search(before) or _PATTERN_AFTER.match(text, mention.end):
+            found[(mention.start, mention.end)] = mention
+        elif _LOCATIVE_BEFORE.search(before) and not _inside(mention, blocked) and (
+                _knows(gazetteer, mention.name)
+                or (_STRONG_LOCATIVE_BEFORE.search(before) and _ANCHOR_AFTER.match(text, mention.end))):
+            found[(mention.start, mention.end)] = mention
+    _add_list_continuations(text, names, found, gazetteer)
+    return _without_overlaps(found.values())
+
+
+def _add_list_continuations(text: str, names: list[PlaceMention], found: dict, gazetteer) -> None:
+    """Known names right after a found mention and a comma, "and", "/" or "(" ."""
+    changed = True
+    while changed:
+        changed = False
+        ends = {m.end for m in found.values()}
+        for mention in names:
+            if (mention.start, mention.end) in found or not _knows(gazetteer, mention.name):
+                continue
+            prefix = text[max(0, mention.start - 60):mention.start]
+            stripped = _GENERIC_TAIL.sub("", _LIST_BEFORE.sub("", prefix).rstrip()).rstrip(" )")
+            if _LIST_BEFORE.search(prefix) and _ends_at_mention(prefix, stripped, mention.start, ends):
+                found[(mention.start, mention.end)] = mention
+                changed = True
+
+
+def _knows(gazetteer: Gazetteer, name: str) -> bool:
+    return bool(gazetteer.lookup(name) or gazetteer.lookup_loose(name))
+
+
+def _ends_at_mention(prefix: str, stripped: str, start: int, ends: set[int]) -> bool:
+    return (start - len(prefix) + len(stripped)) in ends
+
+
+def place_name_at(text: str, start: int, end: int) -> PlaceMention | None:
+    """The span without a leading "the", a possessive or trailing generic words; None if not a name."""
+    span = _CUT.split(text[start:end], maxsplit=1)[0]
+    for pattern in (_LEADING_THE, _LEADING_GENERIC):
+        if match := pattern.match(span):
+            start += match.end()
+            span = span[match.end():]
+    for pattern in (_POSSESSIVE, _GENERIC_TAIL):
+        span = pattern.sub("", span)
+    span = span.rstrip(" ,.-")
+    key = fold(span)
+    if not span or not span[0].isupper() or len(key) < 2 or key in NON_PLACES or key in _DEMONYM_KEYS:
+        return None
+    if span.isupper() and len(span) <= 4 and span not in COUNTRY_ACRONYMS:
+        return None  # "INC", "MP", "AP": parties and abbreviations, not places
+    return PlaceMention(name=span, start=start, end=start + len(span))
+
+
+def _inside(mention: PlaceMention, spans: list[tuple[int, int]]) -> bool:
+    """True when the mention lies strictly within a longer person/organisation entity."""
+    return any(s <= mention.start and mention.end <= e and e - s > mention.end - mention.start
+               for s, e in spans)
+
+
+def _without_overlaps(mentions) -> list[PlaceMention]:
+    ordered = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[PlaceMention] = []
+    for mention in ordered:
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept

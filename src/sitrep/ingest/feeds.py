@@ -1,0 +1,113 @@
+"""RSS/Atom feed files -> Documents (one per entry).
+
+Each entry gives a Document: id from the entry id (else its link), text from
+its content (else its summary), HTML turned into text, url from its link,
+published from its published (else updated) date, and its title. An entry
+without text is yielded as an :class:`~sitrep.errors.InputError` and the feed
+goes on; a file that is not a feed raises one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+from ..errors import InputError
+from ..records import Document
+from .readers import html_to_text
+
+FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+_BLOCK_TAGS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "blockquote", "tr"})
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(_TAG.search(text))
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag) -> None:
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def strip_html(markup: str) -> str:
+    """Plain text of a short HTML fragment (feed summaries are too short for trafilatura)."""
+    collector = _TextCollector()
+    collector.feed(markup)
+    collector.close()
+    lines = (" ".join(line.split()) for line in "".join(collector.parts).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def entry_text(markup: str, *, origin: str) -> str:
+    if not looks_like_html(markup):
+        return html.unescape(markup).strip()
+    try:
+        return html_to_text(markup, origin=origin)
+    except InputError:
+        return strip_html(markup)
+
+
+def read_feed(path: str | os.PathLike[str]) -> Iterator[Document | InputError]:
+    """Documents of a local RSS/Atom file; bad entries are yielded as InputErrors."""
+    import feedparser
+
+    origin = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror or exc}", source=origin) from None
+    feed = feedparser.parse(data)
+    if not feed.entries:
+        reason = f" ({feed.bozo_exception})" if feed.get("bozo") else ""
+        raise InputError(f"not an RSS/Atom feed, or a feed without entries{reason}", source=origin)
+    for number, entry in enumerate(feed.entries, start=1):
+        where = f"{origin}#{number}"
+        yield _entry_document(entry, origin=where, default_id=f"{Path(path).stem}-{number}")
+
+
+def _entry_document(entry, *, origin: str, default_id: str) -> Document | InputError:
+    markup = ""
+    if entry.get("content"):
+        markup = entry.content[0].get("value", "")
+    if not markup.strip():
+        markup = entry.get("summary", "")
+    text = entry_text(markup, origin=origin) if markup.strip() else ""
+    entry_id = entry.get("id") or entry.get("link") or default_id
+    if not text.strip():
+        error = InputError("feed entry has no content or summary text", source=origin)
+        error.record_id = entry_id
+        return error
+    return Document(id=str(entry_id), text=text, published=_entry_date(entry),
+                    url=entry.get("link"), title=entry.get("title"), origin=origin)
+
+
+def _entry_date(entry) -> dt.date | None:
+    for key in ("published_parsed", "updated_parsed"):
+        parsed = entry.get(key)
+        if parsed:
+            return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+    return None

@@ -1,0 +1,180 @@
+"""Units of reconciliation: a document's incidents with their claims attached.
+
+A :class:`Unit` is one per-document incident (as the extractor grouped it), or
+the claims the extractor left outside any incident, gathered by date and place.
+Units are what the :class:`~sitrep.reconcile.matching.Reconciler` matches
+across documents; :func:`build_incident` turns the units and claims of one
+store incident into the contract's :class:`~sitrep.records.Incident`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..records import Actor, CasualtyClaim, DateRange, Incident, Location, Result
+from .figures import SOURCE_TIERS, SourcedClaim, figures, source_label
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    document: str  # the store's document key
+    local_id: str  # the incident id inside its document ("i1"), or "orphan-N"
+    event_type: str | None
+    sub_event_type: str | None
+    date: DateRange
+    location: Location | None
+    actor1: Actor | None
+    actor2: Actor | None
+    outcomes: frozenset[str]
+    victims: frozenset[str]
+    claims: tuple[SourcedClaim, ...]
+    independent: bool = True
+
+
+def units_from_result(result: Result, *, document: str, published: dt.date | None = None,
+                      sequence: int = 0, copy_of: str | None = None) -> list[Unit]:
+    """The units of one document: its incidents, then its claims outside any incident.
+
+    ``copy_of``: the stored original when the document is a syndicated near-copy.
+    """
+    published = published or result.published.date
+    independent = copy_of is None
+    sourced = {
+        claim.id: SourcedClaim(claim=claim, document=document, published=published,
+                               sequence=sequence, copy_of=copy_of)
+        for claim in result.claims
+    }
+    units = []
+    grouped: set[str] = set()
+    for incident in result.incidents:
+        members = tuple(sourced[c] for c in incident.claims if c in sourced)
+        grouped.update(incident.claims)
+        units.append(_unit_from_incident(incident, members, document=document,
+                                         published=published, independent=independent))
+    orphans: dict[tuple, list[SourcedClaim]] = {}
+    for claim_id, claim in sourced.items():
+        if claim_id not in grouped:
+            orphans.setdefault(_orphan_key(claim.claim), []).append(claim)
+    for number, members in enumerate(orphans.values(), start=1):
+        units.append(_unit_from_claims(tuple(members), local_id=f"orphan-{number}",
+                                       document=document, published=published,
+                                       independent=independent))
+    return units
+
+
+def _orphan_key(claim: CasualtyClaim) -> tuple:
+    place = claim.location.name.casefold() if claim.location else None
+    return (claim.date.start, place)
+
+
+def _unit_from_incident(incident: Incident, members: tuple[SourcedClaim, ...], *, document: str,
+                        published: dt.date | None, independent: bool) -> Unit:
+    claims = [m.claim for m in members]
+    location = incident.location or next((c.location for c in claims if c.location), None)
+    return Unit(
+        document=document, local_id=incident.id,
+        event_type=incident.event_type, sub_event_type=incident.sub_event_type,
+        date=_date_of(incident.date, claims, published), location=location,
+        actor1=incident.actor1, actor2=incident.actor2,
+        outcomes=frozenset(c.outcome for c in claims),
+        victims=frozenset(c.victims.category for c in claims),
+        claims=members, independent=independent,
+    )
+
+
+def _unit_from_claims(members: tuple[SourcedClaim, ...], *, local_id: str, document: str,
+                      published: dt.date | None, independent: bool) -> Unit:
+    claims = [m.claim for m in members]
+    perpetrator = next((c.perpetrator for c in claims if c.perpetrator), None)
+    return Unit(
+        document=document, local_id=local_id, event_type=None, sub_event_type=None,
+        date=_date_of(DateRange(None, None), claims, published),
+        location=next((c.location for c in claims if c.location), None),
+        actor1=perpetrator, actor2=None,
+        outcomes=frozenset(c.outcome for c in claims),
+        victims=frozenset(c.victims.category for c in claims),
+        claims=members, independent=independent,
+    )
+
+
+def _date_of(date: DateRange, claims: Sequence[CasualtyClaim], published: dt.date | None) -> DateRange:
+    """The incident's dates, else its claims', else the publication date (a 1-day window)."""
+    if date.start is not None:
+        return DateRange(date.start, date.end or date.start, date.text)
+    starts = [c.date.start for c in claims if c.date.start]
+    if starts:
+        ends = [c.date.end or c.date.start for c in claims if c.date.start]
+        return DateRange(min(starts), max(ends))
+    if published is not None:
+        return DateRange(published, published, "publication date")
+    return DateRange(None, None)
+
+
+def build_incident(incident_id: str, units: Sequence[Unit],
+                   claims: Sequence[SourcedClaim]) -> Incident:
+    """The merged incident: every claim kept, figures recomputed from all of them."""
+    counted = [u for u in units if u.independent] or list(units)
+    event_type = _most_common(u.event_type for u in counted)
+    sub_event_type = _most_common(u.sub_event_type for u in counted if u.event_type == event_type)
+    result = figures(claims)
+    return Incident(
+        id=incident_id,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        date=consensus_date([u.date for u in counted]),
+        location=best_location([u.location for u in counted]),
+        actor1=_most_common_actor(u.actor1 for u in counted),
+        actor2=_most_common_actor(u.actor2 for u in counted),
+        killed=result.killed,
+        injured=result.injured,
+        claims=tuple(c.ref for c in claims),
+        sources=incident_sources(claims),
+        disputed=result.disputed,
+    )
+
+
+def consensus_date(dates: Sequence[DateRange]) -> DateRange:
+    """The window most reports give; ties go to the narrowest, then the earliest."""
+    windows = Counter((d.start, d.end or d.start) for d in dates if d.start is not None)
+    if not windows:
+        return DateRange(None, None)
+    start, end = min(windows, key=lambda w: (-windows[w], (w[1] - w[0]).days, w[0]))
+    return DateRange(start, end)
+
+
+def incident_sources(claims: Sequence[SourcedClaim]) -> tuple[str, ...]:
+    """Distinct named sources of the independent claims, best tier first."""
+    seen: dict[str, tuple[int, int, str]] = {}
+    for position, sourced in enumerate(claims):
+        label = source_label(sourced.claim)
+        if not sourced.independent or not label:
+            continue
+        key = label.casefold()
+        tier = SOURCE_TIERS.get(sourced.claim.source.kind, 2)
+        if key not in seen or tier < seen[key][0]:
+            seen[key] = (tier, seen.get(key, (0, position))[1], label)
+    return tuple(label for _tier, _pos, label in sorted(seen.values()))
+
+
+def best_location(locations: Sequence[Location | None]) -> Location | None:
+    """The most precise location (with coordinates first); ties go to the most reported name."""
+    known = [loc for loc in locations if loc is not None]
+    if not known:
+        return None
+    names = Counter(loc.name.casefold() for loc in known)
+    return min(known, key=lambda loc: (loc.precision or 9, loc.lat is None,
+                                       -names[loc.name.casefold()]))
+
+
+def _most_common(values) -> str | None:
+    counts = Counter(v for v in values if v)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _most_common_actor(actors) -> Actor | None:
+    actors = [a for a in actors if a is not None]
+    name = _most_common(a.name for a in actors)
+    return next((a for a in actors if a.name == name), None)

@@ -1,0 +1,108 @@
+"""The store's schema, versioned by ``PRAGMA user_version`` and migrated on open.
+
+Each entry of :data:`MIGRATIONS` takes the database from version ``n`` to
+``n + 1``; a migration is applied in its own transaction together with the
+version bump, so an interrupted migration leaves the previous version intact.
+Never edit a released migration: append a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from ..errors import StoreError
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: documents, incidents, the units and claims they are made of, failures.
+    """
+    CREATE TABLE documents (
+        key TEXT PRIMARY KEY,
+        source_id TEXT NOT NULL,
+        url TEXT,
+        content_hash TEXT NOT NULL UNIQUE,
+        title TEXT,
+        published TEXT,
+        origin TEXT,
+        signature BLOB NOT NULL,
+        copy_of TEXT REFERENCES documents(key),
+        similarity REAL,
+        sequence INTEGER NOT NULL UNIQUE,
+        ingested_at TEXT NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX documents_url ON documents(url);
+    CREATE INDEX documents_copy_of ON documents(copy_of);
+
+    CREATE TABLE incidents (
+        id TEXT PRIMARY KEY,
+        sequence INTEGER NOT NULL UNIQUE,
+        date_start TEXT,
+        date_end TEXT,
+        country TEXT,
+        event_type TEXT,
+        killed_best INTEGER,
+        documents INTEGER NOT NULL DEFAULT 0,
+        record TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX incidents_date ON incidents(date_start, date_end);
+
+    CREATE TABLE units (
+        document TEXT NOT NULL REFERENCES documents(key),
+        local_id TEXT NOT NULL,
+        incident_id TEXT NOT NULL REFERENCES incidents(id),
+        record TEXT NOT NULL,
+        PRIMARY KEY (document, local_id)
+    );
+    CREATE INDEX units_incident ON units(incident_id);
+
+    CREATE TABLE claims (
+        document TEXT NOT NULL REFERENCES documents(key),
+        claim_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        incident_id TEXT REFERENCES incidents(id),
+        record TEXT NOT NULL,
+        PRIMARY KEY (document, claim_id)
+    );
+    CREATE INDEX claims_incident ON claims(incident_id);
+
+    CREATE TABLE failures (
+        origin TEXT PRIMARY KEY,
+        record_id TEXT,
+        code TEXT NOT NULL,
+        message TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(connection: sqlite3.Connection, *, path: str) -> int:
+    """Bring the database to :data:`SCHEMA_VERSION`; returns the version it had.
+
+    The connection must be in autocommit mode (``isolation_level=None``).
+    """
+    (version,) = connection.execute("PRAGMA user_version").fetchone()
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"the database has schema version {version}, newer than this "
+                         f"sitrep's {SCHEMA_VERSION}; upgrade sitrep", source=path)
+    for number in range(version, SCHEMA_VERSION):
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            for statement in _statements(MIGRATIONS[number]):
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {number + 1}")
+            connection.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise StoreError(f"cannot migrate to schema version {number + 1}: {exc}",
+                             source=path) from None
+    return version
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of a migration (DDL without ';' inside literals)."""
+    return [part.strip() for part in script.split(";") if part.strip()]

@@ -1,0 +1,44 @@
+import pytest
+
+from sitrep.geocode import find_place_mentions
+from sitrep.nlp import get_nlp
+
+
+def _mentions(text, gazetteer):
+    return find_place_mentions(get_nlp()(text), gazetteer=gazetteer)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen stormed the village of Tell Sumaq, south of Homs, before dawn.", ["Tell Sumaq", "Homs"]),
+    ("Shelling hit the Hama countryside on Sunday.", ["Hama"]),
+    ("Two people died in Maywand district, Kandahar province, officials said.", ["Maywand", "Kandahar"]),
+    ("Residents fled the outskirts of Aleppo overnight.", ["Aleppo"]),
+    ("In Celaya, Guanajuato, a patrol was attacked.", ["Celaya", "Guanajuato"]),
+])
+def test_place_patterns_yield_mentions(gazetteer, text, expected):
+    names = [m.name for m in _mentions(text, gazetteer)]
+    assert names == expected
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Defense Minister Israel Katz spoke to reporters in Jerusalem.", {"Israel", "Defense", "Israel Katz"}),
+    ("A General Security patrol was ambushed near Jableh.", {"General Security", "General"}),
+    ("Hezbollah fighters withdrew from the border.", {"Hezbollah"}),
+    ("Syrian forces advanced on Thursday.", {"Syrian", "Thursday"}),
+])
+def test_people_organisations_and_common_words_are_not_mentions(gazetteer, text, absent):
+    names = {m.name for m in _mentions(text, gazetteer)}
+    assert not names & absent
+
+
+def test_offsets_index_the_document_text(gazetteer):
+    text = "Witnesses said the convoy was hit near Banias late on Friday."
+    (mention,) = _mentions(text, gazetteer)
+    assert text[mention.start:mention.end] == mention.name == "Banias"
+
+
+def test_mentions_come_in_text_order_without_overlaps(gazetteer):
+    text = "Clashes spread from Latakia to Tartus and then to Homs."
+    mentions = _mentions(text, gazetteer)
+    assert [m.name for m in mentions] == ["Latakia", "Tartus", "Homs"]
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))

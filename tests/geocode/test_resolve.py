@@ -1,0 +1,146 @@
+from pathlib import Path
+
+import pytest
+
+from sitrep.geocode import Geocoder, find_place_mentions
+from sitrep.geocode.resolve import distance_km
+from sitrep.nlp import get_nlp
+from sitrep.records import PlaceMention
+
+JABLEH = (35.362, 35.928)
+HAMA = (35.131, 36.757)
+KANDAHAR = (31.61, 65.71)
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+
+
+def mention(text, name, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return PlaceMention(name=name, start=start, end=start + len(name))
+
+
+def locate(text, *names, gazetteer_path):
+    group = [mention(text, n) for n in names]
+    (location,) = Geocoder(gazetteer_path=gazetteer_path).locate(text, [group])
+    return location
+
+
+@pytest.fixture
+def path(default_gazetteer_path):
+    return default_gazetteer_path
+
+
+def test_unknown_village_south_of_a_town_is_placed_at_the_town(path):
+    text = "Syrian troops entered the village of Tell Sumaq, south of Jableh, on Monday."
+    location = locate(text, "Tell Sumaq", "Jableh", gazetteer_path=path)
+    assert (location.name, location.country, location.precision) == ("Tell Sumaq", "SY", 2)
+    assert distance_km(location.lat, location.lon, *JABLEH) < 10
+
+
+@pytest.mark.parametrize("text", [
+    "Artillery struck the Hama countryside, the Syrian monitor said.",
+    "A Syrian army convoy was ambushed near Hama at dawn.",
+    "Syrian troops shelled the outskirts of Hama overnight.",
+])
+def test_near_countryside_and_outskirts_are_precision_two(path, text):
+    location = locate(text, "Hama", gazetteer_path=path)
+    assert (location.name, location.country, location.precision) == ("Hama", "SY", 2)
+    assert distance_km(location.lat, location.lon, *HAMA) < 10
+
+
+def test_a_named_town_itself_is_precision_one(path):
+    location = locate("Syrian forces entered Hama on Sunday.", "Hama", gazetteer_path=path)
+    assert (location.country, location.precision) == ("SY", 1)
+
+
+def test_district_with_province_falls_back_to_the_province_place(path):
+    text = "Two Afghan soldiers died in Zarghun Kalay district, Kandahar province."
+    location = locate(text, "Zarghun Kalay", "Kandahar", gazetteer_path=path)
+    assert (location.name, location.country, location.precision) == ("Zarghun Kalay", "AF", 2)
+    assert distance_km(location.lat, location.lon, *KANDAHAR) < 30
+
+
+def test_province_alone_is_precision_three(path):
+    text = "Airstrikes were reported across Idlib province, Syrian activists said."
+    location = locate(text, "Idlib", gazetteer_path=path)
+    assert (location.name, location.country, location.precision) == ("Idlib", "SY", 3)
+
+
+def test_country_alone_is_precision_three(path):
+    location = locate("Fighting continued in Yemen.", "Yemen", gazetteer_path=path)
+    assert (location.country, location.precision) == ("YE", 3)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Syrian state media said a car bomb exploded in Damascus.", "SY"),
+    ("Police in Damascus, Maryland, said a man was shot at a gas station.", "US"),
+])
+def test_country_focus_and_anchor_pick_the_right_damascus(path, text, country):
+    assert locate(text, "Damascus", gazetteer_path=path).country == country
+
+
+@pytest.mark.parametrize("spelling", ["Jableh", "Jablah", "Jeble"])
+def test_transliterations_resolve_to_one_place(path, spelling):
+    text = f"Syrian security forces deployed in {spelling} after the clashes."
+    location = locate(text, spelling, gazetteer_path=path)
+    assert (location.name, location.country, location.precision) == (spelling, "SY", 1)
+    assert distance_km(location.lat, location.lon, *JABLEH) < 10
+
+
+def test_the_most_specific_mention_of_a_group_wins(path):
+    text = "In Syria, gunmen attacked a checkpoint in Latakia province near Banias."
+    location = locate(text, "Syria", "Latakia", "Banias", gazetteer_path=path)
+    assert (location.name, location.precision) == ("Banias", 2)
+
+
+def test_one_location_or_none_per_group(path):
+    text = "A blast hit Aleppo. Nothing else was said."
+    groups = [[mention(text, "Aleppo")], [], [PlaceMention("Qwxzv", 0, 5)]]
+    locations = Geocoder(gazetteer_path=path).locate(text, groups)
+    assert [loc.country if loc else None for loc in locations] == ["SY", None, None]
+
+
+def test_seed_article_ambush_is_placed_near_jableh(path):
+    seeds = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+    if not seeds:
+        pytest.skip("seed article not available")
+    text = seeds[0].read_text(encoding="utf-8")
+    doc = get_nlp()(text)
+    mentions = find_place_mentions(doc)
+    sentences = list(doc.sents)
+    index = next(i for i, s in enumerate(sentences) if "killing 13" in s.text)
+    group = [m for m in mentions if sentences[index - 1].start_char <= m.start < sentences[index].end_char]
+    banias = [[m] for m in mentions if m.name == "Banias"]
+    ambush, *banias_locations = Geocoder(gazetteer_path=path).locate(text, [group, *banias])
+    assert (ambush.name, ambush.country, ambush.precision) == ("Beit Ana", "SY", 2)
+    assert distance_km(ambush.lat, ambush.lon, *JABLEH) <= 30
+    assert banias_locations and all(loc.country == "SY" for loc in banias_locations)
+
+
+@pytest.fixture
+def sample_path(empty_gazetteer_path):
+    from sitrep.geocode.geonames import import_files
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "geocode"
+    names = ("sy_sample.txt", "admin1_sample.txt", "local_names.csv")
+    import_files([fixtures / n for n in names], gazetteer_path=empty_gazetteer_path)
+    return empty_gazetteer_path
+
+
+def test_imported_province_alone_is_precision_three_with_its_name(sample_path):
+    text = "Heavy shelling was reported across Sahil province on Tuesday."
+    location = locate(text, "Sahil", gazetteer_path=sample_path)
+    assert (location.name, location.admin1, location.country, location.precision) == ("Sahil", "Sahil", "SY", 3)
+
+
+def test_imported_village_carries_its_admin1_name(sample_path):
+    location = locate("Gunmen raided Marj el-Ward at night.", "Marj el-Ward", gazetteer_path=sample_path)
+    assert (location.admin1, location.precision) == ("Sahil", 1)
+    assert distance_km(location.lat, location.lon, 35.12, 36.02) < 1
+
+
+def test_local_csv_alias_resolves_to_the_users_point(sample_path):
+    location = locate("Two shepherds were killed at Sindiyan Farm.", "Sindiyan Farm", gazetteer_path=sample_path)
+    assert (location.name, location.admin1, location.country) == ("Sindiyan Farm", "Tartus", "SY")
+    assert (location.lat, location.lon) == (35.251, 36.104)
