@@ -1,0 +1,178 @@
+"""The whole pipeline on whole articles: the seed, the bundled example, streams, and span integrity."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sitrep.errors import InputError
+from sitrep.pipeline import FailedDocument, Pipeline
+from sitrep.records import Document
+
+ROOT = Path(__file__).parents[1]
+SEEDS = ROOT / ".." / "shared" / "seeds"
+EXAMPLE = ROOT / "examples" / "coastal_clashes.txt"
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+@pytest.fixture(scope="module")
+def seed(pipeline):
+    files = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+    if not files:
+        pytest.skip("the seed article (../shared/seeds) is not beside this checkout")
+    text = files[0].read_text(encoding="utf-8")
+    return text, pipeline.extract(Document(id="seed", text=text))
+
+
+def _killed(result, low):
+    return [c for c in result.claims if c.outcome == "killed" and c.count.low == low]
+
+
+@pytest.mark.parametrize(("low", "category"), [(745, "civilians"), (125, "state_forces"), (148, "non_state_armed")])
+def test_seed_monitor_figures_are_attributed_to_the_observatory(seed, low, category):
+    _, result = seed
+    (claim,) = _killed(result, low)
+    assert claim.source.name == "Syrian Observatory for Human Rights"
+    assert claim.source.kind == "monitor"
+    assert claim.victims.category == category
+
+
+def test_seed_ambush_toll_is_dated_to_the_thursday_before_the_posts(seed):
+    _, result = seed
+    (claim,) = _killed(result, 13)
+    assert claim.date.start == dt.date(2025, 3, 6)
+    assert claim.victims.category == "state_forces"
+    assert claim.perpetrator is not None and "gunmen" in claim.perpetrator.name.lower()
+
+
+def test_seed_post_figure_is_a_lower_bound_from_the_post_not_the_observatory(seed):
+    _, result = seed
+    (claim,) = _killed(result, 2400)
+    assert (claim.count.qualifier, claim.count.high) == ("at_least", None)
+    assert claim.source.kind == "social_post" and claim.source.handle == "@CherylWroteIt"
+
+
+def test_seed_vague_figures_follow_the_conservative_convention(seed):
+    _, result = seed
+    wounded = [c for c in result.claims if c.outcome == "injured"]
+    assert [(c.count.qualifier, c.count.low) for c in wounded] == [("vague", 3)]
+    hundreds = _killed(result, 100)
+    assert [c.count.qualifier for c in hundreds] == ["vague"]
+
+
+def test_seed_distractor_numbers_make_no_claims(seed):
+    _, result = seed
+    texts = " | ".join(c.count.text for c in result.claims)
+    for distractor in ("10", "4th", "three", "24", "two"):
+        assert distractor not in texts.split(" | ")
+
+
+def test_seed_posts_and_repeated_paragraph_are_found(seed):
+    text, result = seed
+    assert sorted(p.handle for p in result.posts) == ["@CherylWroteIt", "@tmjnewsnetwork"]
+    assert {p.date for p in result.posts} == {dt.date(2025, 3, 8)}
+    assert len(result.duplicates) >= 1
+    assert result.published.date == dt.date(2025, 3, 8) and result.published.inferred
+
+
+def test_seed_statement_repeated_in_a_post_is_not_claimed_twice(seed):
+    text, result = seed
+    keys = [(c.outcome, c.count.low, c.count.high, c.victims.category) for c in result.claims]
+    assert len(keys) == len(set(keys))
+    for duplicate in result.duplicates:
+        assert not any(duplicate.start <= c.evidence.start < duplicate.end for c in result.claims)
+
+
+def test_seed_ambush_is_located_at_the_village_relative_to_the_town(seed):
+    _, result = seed
+    (claim,) = _killed(result, 13)
+    assert claim.location is not None and claim.location.name == "Beit Ana"
+    assert claim.location.precision == 2
+    assert claim.location.country == "SY"
+
+
+def test_seed_massacre_incident_keeps_low_best_high_and_is_disputed(seed):
+    _, result = seed
+    incident = next(i for i in result.incidents if "c1" in i.claims or any(
+        c.id in i.claims for c in _killed(result, 745)))
+    assert (incident.killed.low, incident.killed.best) == (745, 745)
+    assert incident.killed.high >= 2400
+    assert incident.disputed
+    assert "Syrian Observatory for Human Rights" in incident.sources and "@CherylWroteIt" in incident.sources
+
+
+def test_example_article_runs_and_finds_its_sources(pipeline):
+    result = pipeline.extract(Document(id="example", text=EXAMPLE.read_text(encoding="utf-8")))
+    kinds = {c.source.kind for c in result.claims}
+    assert {"monitor", "official", "social_post"} <= kinds
+    assert any(c.part_of for c in result.claims)
+    assert len(result.incidents) >= 3
+
+
+def test_extract_many_streams_in_order_and_passes_failures_through(pipeline):
+    items = [
+        Document(id="a", text="Two soldiers were killed."),
+        InputError("missing 'text'", source="in.jsonl:2"),
+        Document(id="c", text="No one was hurt."),
+    ]
+    out = list(pipeline.extract_many(iter(items)))
+    assert [getattr(o, "id", None) for o in out] == ["a", None, "c"]
+    assert isinstance(out[1], FailedDocument) and out[1].error.code == "input_error"
+    assert out[0].incidents[0].killed.best == 2
+
+
+def test_peaceful_protest_without_casualties_is_an_incident_with_zero_killed(pipeline):
+    result = pipeline.extract(Document(
+        id="p", text="On 9 May 2020, teachers marched peacefully in Nairobi, demanding unpaid salaries."))
+    (incident,) = result.incidents
+    assert incident.event_type == "Protests" and incident.killed.best == 0
+
+
+# --- Span integrity over generated articles ------------------------------------
+
+SENTENCES = [
+    "Gunmen killed {n} villagers near the market on Monday, police said.",
+    "At least {n} people were k1lled and {m} injured when a bomb exploded.",
+    "The Syria\u00e2\u20ac\u2122s monitor said {n} civilians had been m@ssacred.",
+    "Residents said {n} fighters died in the clashes.",
+    "A further {m} people were wounded.\u200b",
+    "The ministry put the death toll at {n}.",
+    "Nothing happened in the capital, where markets reopened.",
+]
+POST = "Reports of {n} dead in the city tonight. pic.twitter.com/AbCd123\n\u2014 Jane Roe ???\u2642\ufe0f (@janeroe) March 8, 2025"
+
+
+@st.composite
+def articles(draw):
+    parts = draw(st.lists(st.sampled_from(SENTENCES + [POST]), min_size=1, max_size=6))
+    numbers = st.integers(min_value=1, max_value=2500)
+    separators = st.sampled_from([" ", "\n", "\n\n", "\r\n", "\u00a0"])
+    text = ""
+    for part in parts:
+        text += part.format(n=draw(numbers), m=draw(numbers)) + draw(separators)
+    return text
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=articles())
+def test_every_claim_and_post_span_is_exactly_the_original_text(pipeline, text):
+    result = pipeline.extract(Document(id="g", text=text))
+    if "Gunmen killed" in text or "fighters died" in text:
+        assert result.claims, "a plain casualty sentence must give a claim"
+    for claim in result.claims:
+        assert text[claim.evidence.start:claim.evidence.end] == claim.evidence.text
+        if claim.victims.text is not None:
+            assert claim.victims.text in claim.evidence.text
+        for place in claim.places:
+            assert 0 <= place.start < place.end <= len(text)
+    for post in result.posts:
+        assert 0 <= post.start < post.end <= len(text)
+        assert "@janeroe" in text[post.start:post.end]
