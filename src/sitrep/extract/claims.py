@@ -239,13 +239,17 @@ def _coded_claims(sent: SpacySpan, *, source: Source, date: DateRange, places: t
 
 
 def _divide_killed(claims: list[CasualtyClaim], parts: int) -> list[CasualtyClaim]:
-    """"20 fatalities split between 3 events": this report's share is 20 // 3."""
+    """"20 fatalities split between 3 events": this report's share is 20 / 3, rounded."""
     return [
-        replace(c, count=replace(c.count, low=c.count.low // parts if c.count.low else c.count.low,
-                                 high=c.count.high // parts if c.count.high else c.count.high))
+        replace(c, count=replace(c.count, low=_share(c.count.low, parts), high=_share(c.count.high, parts)))
         if c.outcome == "killed" else c
         for c in claims
     ]
+
+
+def _share(value: int | None, parts: int) -> int | None:
+    """One event's share of a figure split between ``parts`` events, rounded half up as coders do."""
+    return None if value is None else int(value / parts + 0.5)
 
 
 def _sentence_date(sent: SpacySpan, context: _Context) -> tuple[DateRange, bool]:

@@ -115,7 +115,7 @@ CIVILIAN_NOUNS = frozenset(
     "sisters mother father parents relatives tourists tourist activist activists villagers "
     "patients patient bystanders bystander customers customer inhabitants vendor vendors "
     "laborers labourers miners miner employees employee citizens citizen locals youths youth "
-    "crew friend friends colleague colleagues neighbour neighbours neighbor neighbors cousin cousins "
+    "crew suspect suspects friend friends colleague colleagues neighbour neighbours neighbor neighbors cousin cousins "
     "nephew nephews niece nieces uncle aunt grandson granddaughter bodyguard bodyguards companion companions "
     "partner cop cops assistant assistants priest priests imam cleric clerics monks nuns chief elder elders councillor".split()
 )
@@ -174,7 +174,8 @@ SOURCE_KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # Coders' notes in event descriptions: "Fatalities coded as 10", "split between 3 events".
 CODED_FATALITIES = re.compile(
-    r"\b(?:fatalities|deaths|casualties)\s+(?:were\s+|was\s+|is\s+|are\s+)?coded\s+as\s+(?P<n>\d+|\w+)", re.I)
+    r"\b(?:fatalit\w*|deaths|casualties)(?:\s+and\s+injuries)?\s+(?:were\s+|was\s+|is\s+|are\s+)?coded\s+as\s+"
+    r"(?P<n>\d+|\w+)", re.I)
 SPLIT_FATALITIES = re.compile(
     r"\b(?:split|spread|divided|distributed)\s+(?:up\s+|out\s+|evenly\s+)?(?:between|among|across|over)\s+"
     r"(?P<k>\d+|\w+)\s+(?:\w+\s+)?(?:events|locations|incidents|areas|fronts|districts|villages|places)", re.I)

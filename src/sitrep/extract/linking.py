@@ -126,6 +126,8 @@ def find_sentence_counts(view: SentenceView) -> list[LinkedCount]:
             np_end = view.token_at(noun_ends[mention.start] - 1) + 1
             np_words = view.words[last:np_end]
             head = np_words[-1] if np_words else None
+        if counts and mention.qualifier == "exact" and first < counts[-1].np_end and first >= counts[-1].last:
+            continue  # "a member of an opposition group": one victim, not two
         counts.append(LinkedCount(mention, first, last, np_end, np_words, head))
     return counts
 
@@ -136,12 +138,12 @@ def _noun_phrase(view: SentenceView, i: int) -> tuple[int, list[str], str | None
     while i < n and len(words) < 9:
         word, pos = view.words[i], view.pos[i]
         if word == "of" and i + 1 < n and (view.words[i + 1] in ("the", "them", "whom", "those", "these",
-                                                                  "his", "her", "their", "its", "our")
+                                                                  "his", "her", "their", "its", "our", "a", "an")
                                            or view.pos[i + 1] in ("PROPN", "NOUN", "ADJ")):
             j, comp = i + 1, []
             while j < n and (view.pos[j] in NP_POS or view.words[j] in ("the", "them", "those", "these", "'s",
                                                                           "’s", "-", "his", "her", "their", "its",
-                                                                          "our")):
+                                                                          "our", "a", "an")):
                 comp.append(view.words[j])
                 j += 1
             if head is None and comp:
@@ -200,7 +202,12 @@ def individual_victims(view: SentenceView, counts: list[LinkedCount]) -> list[Li
         if outcome_verb is None:
             continue
         verb, outcome, role = outcome_verb
-        for victim in (c for c in verb.children if c.dep_ in role):
+        candidates = [c for c in verb.children if c.dep_ in role]
+        if len(candidates) > 1:  # a misparse gave the verb two subjects: trust a counted or common noun
+            if any(view.index.get(c.i) in covered for c in candidates):
+                continue
+            candidates = [c for c in candidates if c.tag_ in ("NN", "NNS")]
+        for victim in candidates:
             if not _is_individual(victim):
                 victim = next((a for a in victim.children if a.dep_ == "appos" and _is_individual(a)), victim)
             members = [m for m in (victim, *victim.conjuncts) if view.index.get(m.i) not in covered]
@@ -247,7 +254,7 @@ def _is_individual(token) -> bool:
     if token.ent_type_ == "PERSON":
         return True
     word = token.lower_
-    if word in NON_VICTIM_NOUNS or word in OUTCOME_NOUNS:
+    if word in NON_VICTIM_NOUNS or word in OUTCOME_NOUNS or word in COLLECTIVES:
         return False
     return victim_category([word], word) != "unknown" or word in ("person", "victim") or (
         token.tag_ == "NN" and bool(PERSON_SUFFIX.search(word)) and token.ent_type_ == "")
@@ -381,6 +388,7 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
     return None
 
 
+COLLECTIVES = frozenset({"family", "families", "group", "household"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "inside", "outside", "across", "on"})
 AMONG_WORDS = {"dead": "killed", "killed": "killed", "victims": "killed", "fatalities": "killed",
                "wounded": "injured", "injured": "injured", "kidnapped": "abducted", "abducted": "abducted",
@@ -410,6 +418,8 @@ def _short_phrase_end(view: SentenceView, i: int) -> int | None:
 
 def _outcome_before(view: SentenceView, count: LinkedCount) -> tuple[str, int] | None:
     words, k = view.words, count.first - 1
+    if k >= 1 and words[k] == "of" and words[k - 1] in COLLECTIVES:
+        k -= 2  # "killed a family of three"
     while k >= 0 and words[k] in ("the", "all", "some", "of", "a", "total") and not (
             words[k] == "of" and k > 0 and words[k - 1] in OF_NOMINALS):
         k -= 1
@@ -446,16 +456,16 @@ def _outcome_before(view: SentenceView, count: LinkedCount) -> tuple[str, int] |
                     return found, k
     if word in ("lost", "losing", "loses") and count.category != "unknown":
         return "killed", k
-    if word in ("to", "at", "of", "reached", "hit", "stood", "stands", "reaches"):
+    if word in ("to", "at", "of", "from", "reached", "hit", "stood", "stands", "reaches"):
         start = max(0, k - 14)
         window = words[start:k]
-        for noun in ("toll", "number"):
+        for noun in ("toll", "number", "fatalities", "deaths"):
             if noun not in window:
                 continue
             at = start + len(window) - 1 - window[::-1].index(noun)
             if "." in words[at:k] or any(view.pos[j] == "NUM" for j in range(at, k)):
                 continue
-            if noun == "toll":
+            if noun != "number":
                 return "killed", at
             for candidate in reversed(words[at:k]):
                 if candidate in AMONG_WORDS:

@@ -117,7 +117,8 @@ def _named_source(phrase: list[Token], previous: Source | None) -> Source | None
     words = [t.lower_ for t in phrase]
     if len(phrase) == 1 and words[0] in _PRONOUNS or " ".join(words) in _ANAPHORS:
         return previous if previous is not None and previous.name else None
-    if words[-1] in ("reports", "report"):
+    if words[-1] in ("reports", "report") or (words[-1] == "sources" and all(
+            w in ("some", "the", "other", "several", "local", "unnamed", "sources", "many") for w in words)):
         return UNATTRIBUTED
     if any(t.like_num for t in phrase) and any(w in ("killed", "dead", "wounded") for w in words):
         return None
