@@ -31,7 +31,7 @@ from ..records import (
     Victims,
 )
 from .dates import DateMention, find_dates, infer_publication_date
-from .lexicon import BACKGROUND_RE, CODED_FATALITIES, SPLIT_FATALITIES
+from .lexicon import BACKGROUND_AFTER_RE, BACKGROUND_RE, CODED_FATALITIES, SPLIT_FATALITIES
 from .linking import LinkedCount, SentenceView, link_sentence
 from .numbers import parse_number
 from .sources import ARTICLE_SOURCE, sentence_perpetrator, sentence_source
@@ -183,7 +183,8 @@ def _claims_in_sentence(sent: SpacySpan, *, context: _Context, source: Source, d
 def _in_background(sent: SpacySpan, count: LinkedCount) -> bool:
     """ "in retaliation for the killing of 3": an earlier killing, not this event's."""
     before = sent.doc.text[sent.start_char:count.mention.start]
-    return bool(BACKGROUND_RE.search(before))
+    after = sent.doc.text[count.mention.end:sent.end_char]
+    return bool(BACKGROUND_RE.search(before) or BACKGROUND_AFTER_RE.search(after))
 
 
 def _count(count: LinkedCount) -> Count:

@@ -34,7 +34,7 @@ _SEPARATE_EVENT = re.compile(
     r"\b(?:another|other attacks?|other bomb\w*|separately|a separate|second|elsewhere|meanwhile|"
     r"in addition|later that day)\b",
     re.IGNORECASE)
-_ADDITIVE = re.compile(r"\b(?:more|other|others|another|additional|further)\b", re.IGNORECASE)
+_ADDITIVE = re.compile(r"\b(?:more(?! than)|other|others|another|additional|further)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +101,7 @@ def _mark_additive(found: list[Statement]) -> list[Statement]:
     seen: set[str] = set()
     result = []
     for index, statement in enumerate(found):
-        additive = statement.additive
+        additive = statement.additive and index > 0  # "23 others" first means others than the dead
         if index > 0 and not additive and not statement.unverified:
             vague_kinds = (statement.categories | seen) & {"unknown", "mixed"}
             additive = statement.separate_event or (statement.categories.isdisjoint(seen) and not vague_kinds)

@@ -187,5 +187,10 @@ BACKGROUND_RE = re.compile(
     r"responsible for|(?:arrested|detained|sentenced|jailed|charged|tried|convicted) (?:\w+ ){0,5}?for)\b",
     re.I)
 
+# Tallies of other events, after the count ("20 soldiers have been injured in similar attacks").
+BACKGROUND_AFTER_RE = re.compile(
+    r"\b(?:in (?:similar|previous|earlier|other|past|separate) (?:attacks|incidents|clashes|bombings|raids)|"
+    r"so far this (?:year|month))\b", re.I)
+
 # A party's claim of what it did to the other side ("claimed to have killed 15 soldiers").
 UNVERIFIED_RE = re.compile(r"\bclaim(?:ed|s|ing)?\b(?! responsibility)(?! the lives)", re.I)

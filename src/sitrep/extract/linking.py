@@ -388,6 +388,8 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
     return None
 
 
+SEVERITY = frozenset({"seriously", "critically", "severely", "badly", "gravely", "lightly", "slightly",
+                      "fatally", "moderately"})
 COLLECTIVES = frozenset({"family", "families", "group", "household"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "inside", "outside", "across", "on"})
 AMONG_WORDS = {"dead": "killed", "killed": "killed", "victims": "killed", "fatalities": "killed",
@@ -500,6 +502,10 @@ def _link_from_context(view: SentenceView, index: int, counts: list[LinkedCount]
     if not earlier:
         return
     previous = earlier[-1]
+    if count.np_end < len(view) and view.words[count.np_end] in SEVERITY and count.np_end == count.last:
+        count.part_of = counts.index(previous)  # "15 people were injured, one seriously"
+        _set(count, previous.outcome, previous.anchor, "breakdown")
+        return
     gap_start = max(previous.np_end, previous.anchor + 1)
     between = view.words[gap_start:count.first]
     between_text = " ".join(between)

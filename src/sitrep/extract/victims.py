@@ -28,7 +28,7 @@ _SINGULARS -= {"personnel", "police", "security", "military", "army", "elderly",
 _SINGULARS |= {"second", "third", "fourth", "fifth", "sixth", "seventh", "member", "resident"}
 
 SINGULAR_VICTIM_RE = re.compile(
-    r"\b(?P<alone>another)(?=\s+(?:was|is|has|had|died|later|succumbed|wounded|injured|hurt|killed)\b)|"
+    r"\b(?P<alone>another)(?=\s+(?:was|were|is|has|had|died|later|succumbed|wounded|injured|hurt|killed)\b)|"
     r"\b(?:(?P<det>an?|another|one)\s+(?:(?:[\w'’-]+)\s+){0,3}?|(?P<poss>his|her)\s+)"
     rf"(?P<noun>{'|'.join(sorted(_SINGULARS | set(), key=len, reverse=True))})\b",
     re.IGNORECASE,
