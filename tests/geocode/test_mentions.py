@@ -14,6 +14,8 @@ def _mentions(text, gazetteer):
     ("Two people died in Maywand district, Kandahar province, officials said.", ["Maywand", "Kandahar"]),
     ("Residents fled the outskirts of Aleppo overnight.", ["Aleppo"]),
     ("In Celaya, Guanajuato, a patrol was attacked.", ["Celaya", "Guanajuato"]),
+    ("Gunmen killed two men in San Juan de los Lagos, Jalisco.", ["San Juan de los Lagos", "Jalisco"]),
+    ("Troops searched the forest of Tamou at dawn.", ["Tamou"]),
 ])
 def test_place_patterns_yield_mentions(gazetteer, text, expected):
     names = [m.name for m in _mentions(text, gazetteer)]
@@ -25,6 +27,7 @@ def test_place_patterns_yield_mentions(gazetteer, text, expected):
     ("A General Security patrol was ambushed near Jableh.", {"General Security", "General"}),
     ("Hezbollah fighters withdrew from the border.", {"Hezbollah"}),
     ("Syrian forces advanced on Thursday.", {"Syrian", "Thursday"}),
+    ("The UK-based monitor and Iran-backed militias reported losses.", {"UK", "Iran"}),
 ])
 def test_people_organisations_and_common_words_are_not_mentions(gazetteer, text, absent):
     names = {m.name for m in _mentions(text, gazetteer)}

@@ -98,7 +98,22 @@ def test_one_location_or_none_per_group(path):
     text = "A blast hit Aleppo. Nothing else was said."
     groups = [[mention(text, "Aleppo")], [], [PlaceMention("Qwxzv", 0, 5)]]
     locations = Geocoder(gazetteer_path=path).locate(text, groups)
-    assert [loc.country if loc else None for loc in locations] == ["SY", None, None]
+    assert [(loc.country, loc.precision) if loc else None for loc in locations] == [("SY", 1), None, ("SY", 3)]
+
+
+def test_unknown_name_without_any_country_signal_is_not_located(path):
+    text = "Qwxzv was quiet. Nothing else was said."
+    assert Geocoder(gazetteer_path=path).locate(text, [[PlaceMention("Qwxzv", 0, 5)]]) == [None]
+
+
+@pytest.mark.parametrize("text, names, expected_name", [
+    ("Protesters gathered in Zqar Buwayt sub-district, Wadi Hilm district, Homs province.",
+     ("Zqar Buwayt",), "Zqar Buwayt"),
+    ("Drones struck Hama airbase overnight, Syrian media said.", ("Hama",), "Hama"),
+])
+def test_chained_anchors_and_facilities_locate_at_the_known_place(path, text, names, expected_name):
+    location = locate(text, *names, gazetteer_path=path)
+    assert (location.name, location.country, location.precision) == (expected_name, "SY", 2)
 
 
 def test_seed_article_ambush_is_placed_near_jableh(path):

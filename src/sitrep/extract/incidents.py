@@ -9,11 +9,11 @@ yields an incident when it describes an event.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..geodesy import location_distance_km
 from ..records import Actor, CasualtyClaim, DateRange, Figures, Incident, Location
 from .figures import incident_figures
 from .taxonomy import classify_event
@@ -51,20 +51,12 @@ def _dates_compatible(a: DateRange, b: DateRange) -> bool:
     return (b.start - a_end).days <= 1 and (a.start - b_end).days <= 1
 
 
-def distance_km(a: Location, b: Location) -> float | None:
-    if None in (a.lat, a.lon, b.lat, b.lon):
-        return None
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def places_compatible(a: Location | None, b: Location | None) -> bool:
     if a is None or b is None or a.name.lower() == b.name.lower():
         return True
     if (a.precision or 0) >= 3 or (b.precision or 0) >= 3:
         return a.admin1 is None or b.admin1 is None or a.admin1 == b.admin1
-    km = distance_km(a, b)
+    km = location_distance_km(a, b)
     return km is None or km <= SAME_PLACE_KM
 
 

@@ -17,7 +17,7 @@ OUTCOME_AFTER: dict[str, str] = {
         "shot-dead gunned".split(), "killed"),
     **dict.fromkeys("wounded injured hurt maimed".split(), "injured"),
     **dict.fromkeys("missing disappeared unaccounted".split(), "missing"),
-    **dict.fromkeys("kidnapped abducted seized hostage".split(), "abducted"),
+    **dict.fromkeys("kidnapped abducted seized hostage captive".split(), "abducted"),
     **dict.fromkeys("detained arrested captured apprehended jailed imprisoned rounded held".split(), "detained"),
 }
 

@@ -178,6 +178,7 @@ def link_sentence(view: SentenceView) -> list[LinkedCount]:
         _link_direct(view, count, counts)
     counts.extend(individual_victims(view, counts))
     counts.sort(key=lambda c: c.first)
+    _marked_breakdowns(view, counts)
     for index, count in enumerate(counts):
         if count.outcome is None:
             _link_from_context(view, index, counts)
@@ -210,6 +211,9 @@ def individual_victims(view: SentenceView, counts: list[LinkedCount]) -> list[Li
         for victim in candidates:
             if not _is_individual(victim):
                 victim = next((a for a in victim.children if a.dep_ == "appos" and _is_individual(a)), victim)
+            if view.index.get(victim.head.i) in covered and victim.dep_ == "appos" or any(
+                    view.index.get(a.i) in covered for a in victim.children if a.dep_ == "appos"):
+                continue  # "One contractor, Craig Dickens, was killed": the same person
             members = [m for m in (victim, *victim.conjuncts) if view.index.get(m.i) not in covered]
             if not members or not all(_is_individual(m) for m in members):
                 continue
@@ -258,6 +262,23 @@ def _is_individual(token) -> bool:
         return False
     return victim_category([word], word) != "unknown" or word in ("person", "victim") or (
         token.tag_ == "NN" and bool(PERSON_SUFFIX.search(word)) and token.ent_type_ == "")
+
+
+def _marked_breakdowns(view: SentenceView, counts: list[LinkedCount]) -> None:
+    """ "Seven civilians including two children were killed": the two are part of the seven."""
+    for index, count in enumerate(counts):
+        if index == 0 or count.part_of is not None:
+            continue
+        lead = " ".join(view.words[max(0, count.first - 3):count.first])
+        if not any(lead.endswith(marker) for marker in BREAKDOWN_MARKERS):
+            continue
+        total = counts[index - 1]
+        while total.part_of is not None:
+            total = counts[total.part_of]
+        if total.outcome in (None, count.outcome) or count.outcome is None:
+            count.part_of = counts.index(total)
+            total.outcome = total.outcome or count.outcome
+            count.outcome = count.outcome or total.outcome
 
 
 def _tolls_are_totals(view: SentenceView, counts: list[LinkedCount]) -> None:
@@ -374,6 +395,8 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
             return "killed", i, negated, chain
         if word in ("succumbed", "succumb"):
             return "killed", i, negated, chain
+        if word == "with" and any(w in ("injuries", "wounds", "injury", "wound", "burns") for w in words[i + 1:i + 4]):
+            return "injured", i, negated, chain
         if word in ("suffered", "sustained", "received", "suffering", "sustaining") and any(
                 w in ("injuries", "wounds", "injury", "wound", "burns") for w in words[i + 1:i + 9]):
             return "injured", i, negated, chain

@@ -50,7 +50,7 @@ RIOT_POLICE = re.compile(r"\b(?:anti[- ]?riot|riot[- ](?:police|control|gear|squ
 # --------------------------------------------------------------------------- demonstrations
 
 PROTEST = _words(
-    r"protest\w*",
+    r"protest(?!ant)\w*",
     r"demonstrat(?:ed|ion|ions|ors?|ing)",
     r"counter-?demonstrat\w*",
     r"rall(?:y|ies|ied|ying)",

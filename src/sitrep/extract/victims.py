@@ -26,10 +26,12 @@ _SINGULARS -= {"personnel", "police", "security", "military", "army", "elderly",
                "general", "major", "captain", "minor", "youth", "cadre", "family", "crew", "militia", "member",
                "element", "resident"}
 _SINGULARS |= {"second", "third", "fourth", "fifth", "sixth", "seventh", "member", "resident"}
+_SINGULARS = {n for n in _SINGULARS if not n.endswith("men") and n not in ("children", "people", "troops")}
+_NOT_MODIFIERS = r"(?!(?:killed|wounded|injured|was|were|is|are|and|or|by|in|on|at|of|with|to|from|who)\b)"
 
 SINGULAR_VICTIM_RE = re.compile(
     r"\b(?P<alone>another)(?=\s+(?:was|were|is|has|had|died|later|succumbed|wounded|injured|hurt|killed)\b)|"
-    r"\b(?:(?P<det>an?|another|one)\s+(?:(?:[\w'’-]+)\s+){0,3}?|(?P<poss>his|her)\s+)"
+    rf"\b(?:(?P<det>an?|another|one)\s+(?:{_NOT_MODIFIERS}(?:[\w'’-]+)\s+){{0,3}}?|(?P<poss>his|her)\s+)"
     rf"(?P<noun>{'|'.join(sorted(_SINGULARS | set(), key=len, reverse=True))})\b",
     re.IGNORECASE,
 )

@@ -21,7 +21,8 @@ _DIRECTION = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
 _DISTANCE = r"(?:(?:some|about|around|roughly|approximately|nearly)\s+)?\d+(?:\.\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?|mi)\b"
 _REGION_AFTER = re.compile(r"^\s+(?:province|governorate|state|region|oblast|prefecture|department)\b", re.I)
 _PART_AFTER = re.compile(
-    r"^\s+(?:countryside|outskirts|suburbs?|environs|district|sub-?district|municipality|county|raion|LGA|area|rural\s+area)\b",
+    r"^\s+(?:countryside|outskirts|suburbs?|environs|district|sub-?district|municipality|county|raion|LGA|area|"
+    r"rural\s+area|airbase|air\s+base|airport)\b",
     re.I)
 _REGION_BEFORE = re.compile(r"\b(?:province|governorate|state|region|oblast)\s+of\s+(?:the\s+)?$", re.I)
 _NEAR_BEFORE = re.compile(
@@ -35,9 +36,10 @@ _RELATIVE_ANCHOR = re.compile(
     rf"(?:(?:city|town|province|governorate|district|countryside|outskirts)\s+of\s+)?(?P<anchor>{NAME})")
 _CONTAINING_ANCHOR = re.compile(
     rf"^(?:\s+(?:village|town|city|district|sub-?district|municipality|county|area|camp|neighbou?rhood|"
-    rf"community|locality|front|frontline)(?:\s+of)?)?\s*(?:,\s*(?:in\s+)?|\(|\s+in\s+|(?<=of))\s*(?:the\s+)?(?:{_DIRECTION}\s+)?"
+    rf"community|locality|front|frontline|forest|airbase|airport|province|governorate|state|region)s?(?:\s+of)?)?\s*(?:,\s*(?:in\s+)?|\(|\s+in\s+|(?<=of))\s*(?:the\s+)?(?:{_DIRECTION}\s+)?"
     rf"(?P<anchor>{NAME})")
 CONTEXT_WINDOW = 160
+MAX_ANCHORS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +48,11 @@ class MentionContext:
     is_region: bool
     is_near: bool
     relation: str | None  # "near" or "in" when there is an anchor
-    anchor: str | None
+    anchors: tuple[str, ...]  # the anchor, then the places that contain it ("X, Y district, Z province")
+
+    @property
+    def anchor(self) -> str | None:
+        return self.anchors[0] if self.anchors else None
 
 
 def read_context(text: str, mention: PlaceMention) -> MentionContext:
@@ -54,17 +60,24 @@ def read_context(text: str, mention: PlaceMention) -> MentionContext:
     before = text[max(0, mention.start - 60):mention.start]
     is_region = bool(_REGION_AFTER.match(after) or _REGION_BEFORE.search(before))
     is_near = bool(_NEAR_BEFORE.search(before) or _PART_AFTER.match(after))
-    relation, anchor = _anchor(after)
-    return MentionContext(mention.name, is_region, is_near, relation, anchor)
+    relation, anchors = _anchors(after)
+    return MentionContext(mention.name, is_region, is_near, relation, anchors)
 
 
-def _anchor(after: str) -> tuple[str | None, str | None]:
+def _anchors(after: str) -> tuple[str | None, tuple[str, ...]]:
+    """The first anchor and up to two containing places chained after it."""
     for relation, pattern in (("near", _RELATIVE_ANCHOR), ("in", _CONTAINING_ANCHOR)):
         match = pattern.match(after)
         if match is None:
             continue
-        anchor = match.group("anchor")
-        trimmed = place_name_at(anchor, 0, len(anchor))
-        if trimmed is not None:
-            return relation, trimmed.name
-    return None, None
+        anchors: list[str] = []
+        while match is not None and len(anchors) < MAX_ANCHORS:
+            anchor = place_name_at(match.group("anchor"), 0, len(match.group("anchor")))
+            if anchor is None:
+                break
+            anchors.append(anchor.name)
+            after = after[match.end("anchor"):]
+            match = _CONTAINING_ANCHOR.match(after)
+        if anchors:
+            return relation, tuple(anchors)
+    return None, ()

@@ -31,9 +31,10 @@ OTHER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 GENERIC_WORDS = (
     "village|town|city|district|sub-?district|province|governorate|region|area|neighbou?rhood|"
     "municipality|county|state|camp|suburbs?|countryside|outskirts|community|department|commune|"
-    "locality|settlement|oblast|raion|prefecture|LGA|township|valley|island|border|governorship"
+    "locality|settlement|oblast|raion|prefecture|LGA|township|valley|island|border|governorship|"
+    "forest|airbase|air\\s+base|airport|municipalitie"
 )
-_GENERIC_TAIL = re.compile(rf"(?:\s+(?:{GENERIC_WORDS}))+$", re.IGNORECASE)
+_GENERIC_TAIL = re.compile(rf"(?:\s+(?:{GENERIC_WORDS})s?)+$", re.IGNORECASE)
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _LEADING_GENERIC = re.compile(rf"^(?:{GENERIC_WORDS})\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _CUT = re.compile(r"\s*[,;()\[\]]")
@@ -41,14 +42,15 @@ _POSSESSIVE = re.compile(r"[’']s$")
 
 _CONNECTOR = r"(?:al|el|ad|as|ash|ar|az|an|at|ad|de|del|de\s+la|la|le|los|las|da|do|dos|du|des|di|bin|ibn|bani|abu|ez|es|ed|et|sur)"
 _WORD = r"[A-Z][\w’‘'`.\-]*(?<![.’'])"
-NAME = rf"(?:{_CONNECTOR}-)?{_WORD}(?:[ ]+(?:{_CONNECTOR}[\s-]+)?{_WORD}){{0,4}}"
+NAME = rf"(?:{_CONNECTOR}-|(?:al|el)[ ])?{_WORD}(?:[ ]+(?:{_CONNECTOR}[\s-]+){{0,2}}{_WORD}){{0,4}}"
+_LEADING_ARTICLE = re.compile(r"^(?:al|el)[ -][A-Z]")
 NAME_RE = re.compile(NAME)
 
 _PATTERN_BEFORE = re.compile(
     rf"\b(?:(?:{GENERIC_WORDS})\s+of|outskirts\s+of|countryside\s+of|vicinity\s+of|suburbs?\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_PATTERN_AFTER = re.compile(rf"\s+(?:{GENERIC_WORDS})\b", re.IGNORECASE)
+_PATTERN_AFTER = re.compile(rf"\s+(?:{GENERIC_WORDS})s?\b", re.IGNORECASE)
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|at|of|from|outside|around|towards?|into|across|to|between|and|rural|"
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s+(?:the\s+)?$",
@@ -56,6 +58,9 @@ _LOCATIVE_BEFORE = re.compile(
 )
 _STRONG_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|rural|vicinity\s+of)\s+(?:the\s+)?$", re.I)
 _ANCHOR_AFTER = re.compile(r"\s*(?:\(|,\s*[A-Z])")
+_MODIFIER_AFTER = re.compile(  # "UK-based", "Iran-backed": an attribute, not where something happened
+    r"-(?:based|backed|led|born|funded|supported|allied|affiliated|run|owned|made|brokered|sponsored|"
+    r"registered|headquartered|aligned)\b", re.I)
 _LIST_BEFORE = re.compile(r"(?:,|\(|\band|/)\s*$")
 
 NON_PLACES = frozenset(fold(word) for word in (
@@ -95,7 +100,7 @@ def find_place_mentions(doc, *, gazetteer: Gazetteer | None = None) -> list[Plac
                 or (_STRONG_LOCATIVE_BEFORE.search(before) and _ANCHOR_AFTER.match(text, mention.end))):
             found[(mention.start, mention.end)] = mention
     _add_list_continuations(text, names, found, gazetteer)
-    return _without_overlaps(found.values())
+    return _without_overlaps(m for m in found.values() if not _MODIFIER_AFTER.match(text, m.end))
 
 
 def _add_list_continuations(text: str, names: list[PlaceMention], found: dict, gazetteer) -> None:
@@ -133,7 +138,7 @@ def place_name_at(text: str, start: int, end: int) -> PlaceMention | None:
         span = pattern.sub("", span)
     span = span.rstrip(" ,.-")
     key = fold(span)
-    if not span or not span[0].isupper() or len(key) < 2 or key in NON_PLACES or key in _DEMONYM_KEYS:
+    if not span or not (span[0].isupper() or _LEADING_ARTICLE.match(span)) or len(key) < 2 or key in NON_PLACES or key in _DEMONYM_KEYS:
         return None
     if span.isupper() and len(span) <= 4 and span not in COUNTRY_ACRONYMS:
         return None  # "INC", "MP", "AP": parties and abbreviations, not places

@@ -94,7 +94,7 @@ def _vote(place: Place) -> float:
 def _focus_fallback(group: Sequence[PlaceMention], focus: Focus, gazetteer: Gazetteer) -> Location | None:
     """Unresolvable names in a document clearly about one country: that country, precision 3."""
     top = focus.top()
-    if not group or top is None or focus.share(top) < FALLBACK_MIN_FOCUS or dict(focus.weights)[top] < 2:
+    if not group or top is None or focus.share(top) < FALLBACK_MIN_FOCUS or dict(focus.weights)[top] < 1:
         return None
     country = gazetteer.country(top)
     if country is None:
@@ -134,9 +134,11 @@ def _agrees_with_any(place: Place, anchors: tuple[Place, ...], context: MentionC
 
 
 def _anchor_candidates(context: MentionContext, gazetteer: Gazetteer) -> tuple[Place, ...]:
-    if context.anchor is None:
-        return ()
-    return gazetteer.lookup(context.anchor) or gazetteer.lookup_loose(context.anchor)
+    """Candidates of the first anchor the gazetteer knows ("X, Unknown district, Y province" -> Y)."""
+    for anchor in context.anchors:
+        if found := gazetteer.lookup(anchor) or gazetteer.lookup_loose(anchor):
+            return found
+    return ()
 
 
 def _best_candidate(context: MentionContext, focus: Focus, gazetteer: Gazetteer,

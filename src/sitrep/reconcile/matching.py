@@ -16,11 +16,11 @@ Incident ids are handed out in sequence ("inc-000001") and never change.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from ..geodesy import location_distance_km
 from ..records import Location
 from .units import Unit
 
@@ -62,13 +62,6 @@ def incident_id(sequence: int) -> str:
     return f"inc-{sequence:06d}"
 
 
-def haversine_km(a: Location, b: Location) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def place_rank(a: Location | None, b: Location | None) -> int | None:
     """How well two places agree: 0 same place, 1 near, 2 same admin1, 3 same country
     or unknown; None when they are different places."""
@@ -79,8 +72,8 @@ def place_rank(a: Location | None, b: Location | None) -> int | None:
     if _names_country(a) or _names_country(b):
         return 3
     same_admin1 = bool(a.admin1 and b.admin1 and a.admin1.casefold() == b.admin1.casefold())
-    if a.lat is not None and b.lat is not None and a.lon is not None and b.lon is not None:
-        distance = haversine_km(a, b)
+    distance = location_distance_km(a, b)
+    if distance is not None:
         if distance <= 5.0:
             return 0
         if distance <= NEAR_KM:
