@@ -6,7 +6,7 @@ import pytest
 from sitrep.errors import GazetteerError
 from sitrep.geocode import gazetteer as gazetteer_module
 from sitrep.geocode.gazetteer import Gazetteer, build_empty, cache_dir, is_complete
-from sitrep.geocode.resolve import distance_km
+from sitrep.geodesy import haversine_km as distance_km
 
 JABLEH = (35.362, 35.928)
 

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from sitrep.geocode import Geocoder, find_place_mentions
-from sitrep.geocode.resolve import distance_km
+from sitrep.geodesy import haversine_km as distance_km
 from sitrep.nlp import get_nlp
 from sitrep.records import PlaceMention
 

@@ -166,6 +166,8 @@ def _claims_in_sentence(sent: SpacySpan, *, context: _Context, source: Source, d
             part_of=ids[id(linked[count.part_of])] if count.part_of is not None else None,
             places=places,
         ))
+        if count.also:
+            claims.append(replace(claims[-1], id=f"{claims[-1].id}b", outcome=count.also))
     claims.extend(_negation_claims(sent, context, claims, source=source, date=date, places=places,
                                    evidence=evidence))
     coded = _coded_claims(sent, source=source, date=date, places=places, evidence=evidence)

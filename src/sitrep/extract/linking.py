@@ -21,7 +21,7 @@ spaCy parsed (the cleaned text).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
 
@@ -65,7 +65,7 @@ class LinkedCount:
     part_of: int | None = None  # index of the total this count breaks down
     additive: bool = False  # "11 more", "others": adds to earlier figures
     via: str = ""
-    chain: list[int] = field(default_factory=list)
+    also: str | None = None  # a second outcome of the same victims ("kidnapped and later killed")
 
     @property
     def category(self) -> str:
@@ -183,10 +183,14 @@ def link_sentence(view: SentenceView) -> list[LinkedCount]:
         if count.outcome is None:
             _link_from_context(view, index, counts)
     _tolls_are_totals(view, counts)
+    _lists_that_sum_to_a_total(view, counts)
+    for count in counts:
+        if count.outcome and count.outcome != CASUALTIES and count.anchor >= 0:
+            count.also = _chained_outcome(view, count.anchor, count.outcome)
     for index, count in enumerate(counts):
         count.additive = any(w in ADDITIVE_WORDS for w in count.np_words) or \
             view.words[count.first] in ("another",) or count.mention.text.lower().startswith(("another", "a further"))
-    return [c for c in counts if c.outcome is not None]
+    return [c for c in counts if c.outcome is not None and c.outcome != CASUALTIES]
 
 
 SHOT_VERBS = frozenset({"shot", "found", "gunned", "stabbed", "beaten", "left", "hacked", "clubbed"})
@@ -279,6 +283,53 @@ def _marked_breakdowns(view: SentenceView, counts: list[LinkedCount]) -> None:
             count.part_of = counts.index(total)
             total.outcome = total.outcome or count.outcome
             count.outcome = count.outcome or total.outcome
+
+
+def _chained_outcome(view: SentenceView, anchor: int, outcome: str) -> str | None:
+    """ "were kidnapped and later shot dead": a second outcome for the same victims."""
+    words, i = view.words, anchor + 1
+    if i < len(view) and words[i] in PLACE_PREPOSITIONS and (skip := _short_phrase_end(view, i + 1)):
+        i = skip
+    if i >= len(view) or words[i] not in ("and", "before", "then"):
+        return None
+    i += 1
+    while i < len(view) and i < anchor + 6 and (words[i] in BRIDGE_WORDS or view.pos[i] == "ADV"
+                                                 or words[i] in ("then", "subsequently")):
+        if words[i] in ("shot", "found", "beaten", "stabbed") and i + 1 < len(view) and words[i + 1] in (
+                "dead", "to"):
+            return "killed" if outcome != "killed" else None
+        i += 1
+    if i < len(view) and words[i] in OUTCOME_AFTER and OUTCOME_AFTER[words[i]] != outcome:
+        if not _is_active(view.tokens[i]):
+            return OUTCOME_AFTER[words[i]]
+    return None
+
+
+def _lists_that_sum_to_a_total(view: SentenceView, counts: list[LinkedCount]) -> None:
+    """ "Three people, a soldier and two civilians, were killed": the list is the three."""
+    for index, total in enumerate(counts):
+        if total.part_of is not None or total.mention.low is None or total.np_end >= len(view):
+            continue
+        if view.words[total.np_end] not in (",", ":", "-", "—", "("):
+            continue
+        members, cursor = [], total.np_end + 1
+        for other in counts[index + 1:]:
+            gap = view.words[cursor:other.first]
+            if other.first < cursor or len(gap) > 1 or (gap and gap[0] not in (",", "and")):
+                break
+            members.append(other)
+            cursor = other.np_end
+            if cursor < len(view) and view.words[cursor] in (",", "and"):
+                cursor += 1
+        running = 0
+        for size, member in enumerate(members, start=1):
+            running += member.mention.low or 0
+            if size >= 2 and member.mention.low is not None and running == total.mention.low:
+                outcome = total.outcome or member.outcome
+                for part in members[:size]:
+                    part.part_of, part.outcome, part.anchor = index, outcome, total.anchor
+                total.outcome = outcome
+                break
 
 
 def _tolls_are_totals(view: SentenceView, counts: list[LinkedCount]) -> None:
@@ -387,9 +438,13 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
             continue
         if word == "held" and i + 1 < n and words[i + 1] in ("hostage", "captive"):
             return "abducted", i, negated, chain
+        if word in FATAL_VERBS and i > 0 and words[i - 1] == "fatally":
+            return "killed", i, negated, chain
         if word in OUTCOME_AFTER:
             if word == "seized" and count.category == "unknown" or _is_active(view.tokens[i]):
                 return None
+            if i + 2 < n and words[i + 1] == "or" and OUTCOME_AFTER.get(words[i + 2]) not in (None, OUTCOME_AFTER[word]):
+                return CASUALTIES, i, negated, chain  # "killed or wounded": not separable
             return OUTCOME_AFTER[word], i, negated, chain
         if word in ("lost", "lose", "losing") and i + 2 < n and words[i + 2] in ("lives", "life"):
             return "killed", i, negated, chain
@@ -411,6 +466,8 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
     return None
 
 
+CASUALTIES = "casualties"  # killed or injured, not said which: no claim
+FATAL_VERBS = frozenset({"shot", "stabbed", "wounded", "injured", "hit", "struck", "beaten", "burned"})
 SEVERITY = frozenset({"seriously", "critically", "severely", "badly", "gravely", "lightly", "slightly",
                       "fatally", "moderately"})
 COLLECTIVES = frozenset({"family", "families", "group", "household"})
@@ -451,9 +508,14 @@ def _outcome_before(view: SentenceView, count: LinkedCount) -> tuple[str, int] |
     if k < 0:
         return None
     word = words[k]
-    if word in ("dead", "down") and k > 0 and words[k - 1] in ("shot", "gunned", "stabbed", "beaten", "hacked",
-                                                              "clubbed", "mowed", "cut"):
+    if word in ("dead", "down") and k > 0 and words[k - 1] in ("shot", "shoot", "shoots", "gunned", "stabbed",
+                                                              "beaten", "hacked", "clubbed", "mowed", "cut"):
         return "killed", k
+    if word in FATAL_VERBS and k > 0 and words[k - 1] == "fatally":
+        return "killed", k
+    if word in OUTCOME_BEFORE and k > 1 and words[k - 1] == "or" and OUTCOME_BEFORE.get(words[k - 2]) not in (
+            None, OUTCOME_BEFORE[word]):
+        return CASUALTIES, k
     if word in ("burned", "burnt", "buried") and "alive" in words[count.last:count.np_end + 1]:
         return "killed", k
     if word == "of" and k > 0 and words[k - 1] in OF_NOMINALS:

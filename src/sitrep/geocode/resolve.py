@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..geodesy import haversine_km
 from ..records import Location, PlaceMention
 from .context import MentionContext, read_context
 from .focus import Focus, document_focus
@@ -220,12 +221,4 @@ def _same_admin1(place: Place, other: Place) -> bool:
 
 
 def _close(place: Place, other: Place | None, limit_km: float) -> bool:
-    return other is not None and distance_km(place.lat, place.lon, other.lat, other.lon) <= limit_km
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
+    return other is not None and haversine_km(place.lat, place.lon, other.lat, other.lon) <= limit_km
