@@ -62,7 +62,7 @@ BRIDGE_WORDS = frozenset(
     "critically seriously severely fatally badly slightly lightly gravely mortally each "
     "who that shot found burnt burned beaten stabbed hacked bludgeoned left initially "
     "instantly immediately apparently presumably officially were't got get gets "
-    "when while as being remained remain remains still".split()
+    "when while as being remained remain remains still either".split()
 )
 
 # Words after which a count is the victim group being shot/beaten "dead" or "to death".
@@ -184,7 +184,9 @@ SPLIT_FATALITIES = re.compile(
 BACKGROUND_RE = re.compile(
     r"\b(?:in (?:retaliation|revenge|response|reprisal) (?:for|to)|to avenge|anniversary of|in pursuit of|"
     r"those (?:who|involved in|responsible)|accused of|suspected of|convicted of|charged with|"
-    r"responsible for|(?:arrested|detained|sentenced|jailed|charged|tried|convicted) (?:\w+ ){0,5}?for)\b",
+    r"responsible for|(?:arrested|detained|sentenced|jailed|charged|tried|convicted) (?:\w+ ){0,5}?for|"
+    r"over the (?:\w+ ){0,2}?(?:killings?|deaths?|murders?) of|(?:days|weeks|months) (?:after|before)|"
+    r"a similar attack|an earlier attack|a previous attack)\b",
     re.I)
 
 # Tallies of other events, after the count ("20 soldiers have been injured in similar attacks").

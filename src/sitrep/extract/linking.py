@@ -46,6 +46,9 @@ CONTINUATION_RE = re.compile(r"\b(?:along with|as well as|in addition to|plus|be
 TOLL_VERBS = frozenset({"to", "at", "of", "reached", "hit", "stood", "stands", "rose", "risen",
                         "climbed", "reaches", "jumped", "increased", "was", "is", "has", "had",
                         "now", "further", "toll", "death", "climbing", "rising", "reaching"})
+TOLL_LINKS = frozenset({"to", "at", "of", "from", "range", "ranged", "ranging", "ranges", "numbered", "totalled",
+                        "totaled", "stood", "stands", "reached", "rose", "was", "were", "is", "are", "put",
+                        "vary", "varied", "between", "reportedly", "now"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 
 
@@ -126,8 +129,11 @@ def find_sentence_counts(view: SentenceView) -> list[LinkedCount]:
             np_end = view.token_at(noun_ends[mention.start] - 1) + 1
             np_words = view.words[last:np_end]
             head = np_words[-1] if np_words else None
-        if counts and mention.qualifier == "exact" and first < counts[-1].np_end and first >= counts[-1].last:
-            continue  # "a member of an opposition group": one victim, not two
+        if counts and first < counts[-1].np_end and first >= counts[-1].last:
+            continue  # "a member of an opposition group", "10 of the 18 men": one group of victims
+        if counts and mention.text.lower() in ("a", "an") and first > 0 and view.words[first - 1] == "," \
+                and counts[-1].np_end == first - 1 and counts[-1].mention.text.lower() in ("a", "an"):
+            continue  # "a 45-year-old man, an activist of ...": the same person
         counts.append(LinkedCount(mention, first, last, np_end, np_words, head))
     return counts
 
@@ -141,9 +147,8 @@ def _noun_phrase(view: SentenceView, i: int) -> tuple[int, list[str], str | None
                                                                   "his", "her", "their", "its", "our", "a", "an")
                                            or view.pos[i + 1] in ("PROPN", "NOUN", "ADJ")):
             j, comp = i + 1, []
-            while j < n and (view.pos[j] in NP_POS or view.words[j] in ("the", "them", "those", "these", "'s",
-                                                                          "’s", "-", "his", "her", "their", "its",
-                                                                          "our", "a", "an")):
+            while j < n and (view.pos[j] in NP_POS or view.words[j] in (
+                    "the", "them", "those", "these", "'s", "’s", "-", "his", "her", "their", "its", "our", "a", "an")):
                 comp.append(view.words[j])
                 j += 1
             if head is None and comp:
@@ -218,7 +223,8 @@ def individual_victims(view: SentenceView, counts: list[LinkedCount]) -> list[Li
             if view.index.get(victim.head.i) in covered and victim.dep_ == "appos" or any(
                     view.index.get(a.i) in covered for a in victim.children if a.dep_ == "appos"):
                 continue  # "One contractor, Craig Dickens, was killed": the same person
-            members = [m for m in (victim, *victim.conjuncts) if view.index.get(m.i) not in covered]
+            members = [m for m in (victim, *victim.conjuncts) if view.index.get(m.i) not in covered
+                       and (m is victim or any(c.dep_ in ("det", "poss") for c in m.children))]
             if not members or not all(_is_individual(m) for m in members):
                 continue
             first = min(view.index.get(m.left_edge.i, k) for m in members)
@@ -274,6 +280,11 @@ def _marked_breakdowns(view: SentenceView, counts: list[LinkedCount]) -> None:
         if index == 0 or count.part_of is not None:
             continue
         lead = " ".join(view.words[max(0, count.first - 3):count.first])
+        sibling = counts[index - 1]
+        if sibling.part_of is not None and view.words[sibling.np_end:count.first] in (["and"], [","], [",", "and"]):
+            count.part_of = sibling.part_of
+            count.outcome = count.outcome or sibling.outcome
+            continue
         if not any(lead.endswith(marker) for marker in BREAKDOWN_MARKERS):
             continue
         total = counts[index - 1]
@@ -315,7 +326,8 @@ def _lists_that_sum_to_a_total(view: SentenceView, counts: list[LinkedCount]) ->
         members, cursor = [], total.np_end + 1
         for other in counts[index + 1:]:
             gap = view.words[cursor:other.first]
-            if other.first < cursor or len(gap) > 1 or (gap and gap[0] not in (",", "and")):
+            if other.first < cursor or len(gap) > 4 or (gap and gap[-1] not in (",", "and")) or any(
+                    view.pos[j] in ("VERB", "AUX") for j in range(cursor, other.first)):
                 break
             members.append(other)
             cursor = other.np_end
@@ -347,6 +359,9 @@ def _is_non_victim(count: LinkedCount, view: SentenceView) -> bool:
     """Counts of things, agents ("by two gunmen"), and ages in apposition ("Jane Roe, 30, a teacher")."""
     if count.head in NON_VICTIM_NOUNS or (count.first > 0 and view.words[count.first - 1] == "by"):
         return True
+    if count.first > 0 and view.pos[count.first - 1] == "PROPN" and count.np_end == count.last \
+            and view.tokens[count.first].like_num and view.tokens[count.first].text[:1].isdigit():
+        return True  # "a Fiat 500", "Flight 330": a name, not a count
     first, last = count.first, count.last
     return (0 < first and last < len(view) and view.words[first - 1] == "," and view.words[last] == ","
             and first > 1 and view.pos[first - 2] == "PROPN" and count.mention.qualifier == "exact")
@@ -443,6 +458,9 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
         if word in OUTCOME_AFTER:
             if word == "seized" and count.category == "unknown" or _is_active(view.tokens[i]):
                 return None
+            if word == "dead" and i > 0 and words[i - 1] in ("shot", "gunned") and i + 1 < n and (
+                    view.pos[i + 1] in ("DET", "NUM", "PROPN") or words[i + 1] in ("his", "her")):
+                return None  # "members shot dead a gendarme": the object is the victim
             if i + 2 < n and words[i + 1] == "or" and OUTCOME_AFTER.get(words[i + 2]) not in (None, OUTCOME_AFTER[word]):
                 return CASUALTIES, i, negated, chain  # "killed or wounded": not separable
             return OUTCOME_AFTER[word], i, negated, chain
@@ -459,6 +477,8 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
             i += 1
             continue
         if word in DEATH_COMPLEMENTS and i > 0 and words[i - 1] in ("to", "shot", "found"):
+            if i + 1 < n and (view.pos[i + 1] in ("DET", "NUM", "PROPN", "PRON") or words[i + 1] in ("his", "her")):
+                return None  # "members shot dead a gendarme": the object is the victim
             return "killed", i, negated, chain
         if word == "to" and i + 1 < n and words[i + 1] == "death":
             return "killed", i + 1, negated, chain
@@ -551,6 +571,8 @@ def _outcome_before(view: SentenceView, count: LinkedCount) -> tuple[str, int] |
                 continue
             at = start + len(window) - 1 - window[::-1].index(noun)
             if "." in words[at:k] or any(view.pos[j] == "NUM" for j in range(at, k)):
+                continue
+            if noun in ("fatalities", "deaths") and not set(words[at + 1:k + 1]) <= TOLL_LINKS:
                 continue
             if noun != "number":
                 return "killed", at
