@@ -176,3 +176,20 @@ def test_every_claim_and_post_span_is_exactly_the_original_text(pipeline, text):
     for post in result.posts:
         assert 0 <= post.start < post.end <= len(text)
         assert "@janeroe" in text[post.start:post.end]
+
+
+def test_a_defect_on_one_document_is_reported_and_the_batch_goes_on(monkeypatch):
+    pipeline = Pipeline()
+    original = pipeline.claims.extract
+
+    def flaky(doc, clean, *, published):
+        if "explode" in doc.text:
+            raise RuntimeError("boom")
+        return original(doc, clean, published=published)
+
+    monkeypatch.setattr(pipeline.claims, "extract", flaky)
+    out = list(pipeline.extract_many([Document(id="a", text="This will explode."),
+                                      Document(id="b", text="Two soldiers were killed.")]))
+    assert isinstance(out[0], FailedDocument) and out[0].error.code == "extraction_error"
+    assert "RuntimeError: boom" in out[0].error.message
+    assert out[1].id == "b" and out[1].claims

@@ -31,6 +31,12 @@ class InputError(SitrepError):
     code = "input_error"
 
 
+class ExtractionError(SitrepError):
+    """Extraction failed on one document (a defect in sitrep, reported with the document)."""
+
+    code = "extraction_error"
+
+
 class GazetteerError(SitrepError):
     """The gazetteer cannot be built, loaded or imported into."""
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from itertools import islice
 
 from .clean import CleanText, clean_text
-from .errors import InputError, SitrepError
+from .errors import ExtractionError, InputError, SitrepError
 from .extract.claims import ClaimExtractor, Extraction
 from .extract.incidents import build_incident, empty_incident, group_claims
 from .geocode import Geocoder
@@ -70,7 +70,11 @@ class Pipeline:
                 continue
             document, clean = next(by_position)
             spacy_doc = next(parsed)
-            yield self._result(document, clean, spacy_doc)
+            try:
+                yield self._result(document, clean, spacy_doc)
+            except Exception as exc:  # noqa: BLE001 - one document's defect must not end a batch
+                error = ExtractionError(f"{type(exc).__name__}: {exc}", source=document.origin or document.id)
+                yield FailedDocument(id=document.id, error=error)
 
     def _result(self, document: Document, clean: CleanText, spacy_doc) -> Result:
         extraction = self.claims.extract(spacy_doc, clean, published=document.published)

@@ -150,7 +150,7 @@ def _claims_in_sentence(sent: SpacySpan, *, context: _Context, source: Source, d
     base = len(context.claims)
     ids = {id(c): f"t{base + i}" for i, c in enumerate(linked)}
     for index, count in enumerate(linked):
-        children = [c for c in linked if c.part_of is not None and linked[c.part_of] is count]
+        children = [c for c in linked if c.part_of is count]
         category = count.category
         if children and category == "unknown":
             category = combined_category([c.category for c in children])
@@ -163,7 +163,7 @@ def _claims_in_sentence(sent: SpacySpan, *, context: _Context, source: Source, d
             victims=Victims(category=category, text=context.clean.original[victims_start:victims_end]),
             perpetrator=None if category == "perpetrators" and perpetrator is None else perpetrator,
             source=source, date=date, location=None, evidence=evidence,
-            part_of=ids[id(linked[count.part_of])] if count.part_of is not None else None,
+            part_of=ids.get(id(count.part_of)) if count.part_of is not None else None,
             places=places,
         ))
         if count.also:

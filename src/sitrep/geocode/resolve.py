@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..geodesy import haversine_km
 from ..records import Location, PlaceMention
 from .context import MentionContext, read_context
 from .focus import Focus, document_focus
+from .mentions import compound_head
 from .gazetteer import KIND_ADMIN1, KIND_COUNTRY, KIND_LOCAL, Gazetteer, Place, get_gazetteer
 
 RANK_PLACE, RANK_ADMIN1, RANK_COUNTRY = 0, 1, 2
@@ -61,7 +62,10 @@ class Geocoder:
             return [None for _ in groups]
         gazetteer = self.gazetteer
         focus = document_focus(text, gazetteer)
-        return [_locate_group(text, group, focus, gazetteer) for group in groups]
+        located = [_locate_group(text, group, focus, gazetteer) for group in groups]
+        if any(located):
+            return located
+        return [_focus_fallback(group, focus, gazetteer) for group in groups]
 
 
 def _locate_group(text: str, group: Sequence[PlaceMention], focus: Focus,
@@ -71,7 +75,7 @@ def _locate_group(text: str, group: Sequence[PlaceMention], focus: Focus,
     neighbours = tuple(p for p in first_pass if p is not None)
     resolutions = [r for c in contexts if (r := _resolve_mention(c, focus, gazetteer, neighbours)) is not None]
     if not resolutions:
-        return _focus_fallback(group, focus, gazetteer)
+        return None
     country = _group_country(resolutions, focus)
     agreeing = [r for r in resolutions if r.location.country == country]
     return min(agreeing, key=lambda r: r.rank).location
@@ -95,12 +99,12 @@ def _vote(place: Place) -> float:
 def _focus_fallback(group: Sequence[PlaceMention], focus: Focus, gazetteer: Gazetteer) -> Location | None:
     """Unresolvable names in a document clearly about one country: that country, precision 3."""
     top = focus.top()
-    if not group or top is None or focus.share(top) < FALLBACK_MIN_FOCUS or dict(focus.weights)[top] < 1:
+    if top is None or focus.share(top) < FALLBACK_MIN_FOCUS or dict(focus.weights)[top] < 1:
         return None
     country = gazetteer.country(top)
     if country is None:
         return None
-    return Location(name=group[0].name, admin1=None, country=top, lat=round(country.lat, 5),
+    return Location(name=group[0].name if group else country.name, admin1=None, country=top, lat=round(country.lat, 5),
                     lon=round(country.lon, 5), precision=3)
 
 
@@ -108,6 +112,11 @@ def _resolve_mention(context: MentionContext, focus: Focus, gazetteer: Gazetteer
                      neighbours: tuple[Place, ...]) -> Resolution | None:
     anchors = _anchor_candidates(context, gazetteer)
     place = _best_candidate(context, focus, gazetteer, neighbours, anchors)
+    if place is None and not anchors and (head := compound_head(context.name)):
+        near = replace(context, name=head, is_near=True)  # "Zolote-5", "Donetsk Filtration Station"
+        found = _best_candidate(near, focus, gazetteer, neighbours, ())
+        return found and replace(_resolution(near, found), location=replace(
+            _resolution(near, found).location, name=context.name))
     if place is not None and (not anchors or _agrees_with_any(place, anchors, context)):
         return _resolution(context, place)
     if not anchors or context.is_region:
@@ -115,7 +124,8 @@ def _resolve_mention(context: MentionContext, focus: Focus, gazetteer: Gazetteer
     anchor = _best_place(anchors, focus, None, neighbours)
     if anchor is None or anchor.kind == KIND_COUNTRY:
         return place and _resolution(context, place)
-    if place is not None and _score(place, focus, None, neighbours) >= _score(anchor, focus, None, neighbours):
+    if place is not None and (place.population >= BIG_PLACE_POPULATION  # a town beats a region elsewhere
+                              or _score(place, focus, None, neighbours) >= _score(anchor, focus, None, neighbours)):
         return _resolution(context, place)  # a clear name beats an ambiguous anchor that disagrees
     location = Location(name=context.name, admin1=anchor.admin1_name, country=anchor.country,
                         lat=round(anchor.lat, 5), lon=round(anchor.lon, 5), precision=2)
@@ -124,6 +134,8 @@ def _resolve_mention(context: MentionContext, focus: Focus, gazetteer: Gazetteer
 
 def _agrees(place: Place, anchor: Place, context: MentionContext) -> bool:
     """A place agrees with its anchor when it lies in the anchor's country and region or near it."""
+    if anchor.id == place.id:  # "San Juan (San Juan)": the name cannot anchor itself
+        return False
     if anchor.kind == KIND_COUNTRY or place.kind == KIND_COUNTRY:
         return place.country == anchor.country
     limit = NEAR_ANCHOR_KM if context.relation == "near" else IN_ANCHOR_KM

@@ -11,10 +11,11 @@ The rules, in order (one pure function, :func:`figures`):
    counts as its original). A named source's statements across documents are
    one voice: its latest report (by publication date, then ingest order)
    supersedes the earlier ones ("the death toll rose to ...").
-4. A statement's figure adds its victim groups (civilians + security forces +
-   ...), each group taking its latest figure (within one document the highest:
-   a toll that rose), unless a statement of the whole (``unknown``/``mixed``
-   victims) is larger.
+4. A statement's figure is the source's figure in its latest document, by the
+   same rules as the document's own incident (:mod:`sitrep.extract.figures`:
+   victims of different kinds add up, restatements and a toll that rose do
+   not, coders' notes fix the figure); one rule, so ``sitrep extract`` and the
+   store never disagree about one document.
 5. ``low`` is the lowest statement, ``high`` the highest (upper bound when the
    count gives one), ``best`` the lowest statement of the best tier of source
    present (monitors and officials, then media and witnesses, then posts and
@@ -30,6 +31,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..extract.figures import incident_figures
 from ..records import CasualtyClaim, Figures
 
 SOURCE_TIERS: dict[str, int] = {
@@ -40,7 +42,6 @@ SOURCE_TIERS: dict[str, int] = {
     "social_post": 2,
     "unattributed": 2,
 }
-WHOLE_CATEGORIES = frozenset({"unknown", "mixed"})
 DISPUTE_RATIO = 1.2
 
 
@@ -135,32 +136,31 @@ def statements(claims: Sequence[SourcedClaim], *, outcome: str) -> list[Statemen
 
 
 def _statement(key: str, members: list[SourcedClaim]) -> Statement:
+    """One source's figure in one document, by the same rules as a document's own incident."""
     lows: dict[str, tuple[tuple, int]] = {}
-    highs: dict[str, tuple[tuple, int]] = {}
     for member in members:
-        count = member.claim.count
-        category = member.claim.victims.category
-        high = max(count.high if count.high is not None else count.low, count.low)
         order = member.order[:2]  # the latest document's figure; in one document the highest
-        lows[category] = max(lows.get(category, (order, 0)), (order, count.low))
-        highs[category] = max(highs.get(category, (order, 0)), (order, high))
+        category = member.claim.victims.category
+        lows[category] = max(lows.get(category, (order, 0)), (order, member.claim.count.low))
     counted = [m for m in members if m.independent] or members
+    outcome = members[0].claim.outcome
+    latest = max(m.order[:2] for m in members)
+    current: dict[str, CasualtyClaim] = {}
+    for member in sorted(members, key=lambda m: not m.independent):  # a copy repeats its original's claims
+        if member.order[:2] == latest:
+            current.setdefault(member.claim.id, member.claim)
+    in_document, _ = incident_figures(list(current.values()), outcome=outcome)
+    low = in_document.best if in_document.best is not None else 0
     return Statement(
         source=key,
         document=counted[0].voice_document,
         tier=min(SOURCE_TIERS.get(m.claim.source.kind, 2) for m in counted),
-        low=_combine({k: v for k, (_o, v) in lows.items()}),
-        high=_combine({k: v for k, (_o, v) in highs.items()}),
+        low=low,
+        high=max(low, in_document.high if in_document.high is not None else low),
         vague=all(m.claim.count.qualifier == "vague" for m in members),
         breakdown=tuple(sorted((k, v) for k, (_o, v) in lows.items())),
         claims=tuple(m.ref for m in members),
     )
-
-
-def _combine(by_category: dict[str, int]) -> int:
-    parts = sum(v for k, v in by_category.items() if k not in WHOLE_CATEGORIES)
-    whole = max((v for k, v in by_category.items() if k in WHOLE_CATEGORIES), default=0)
-    return max(parts, whole)
 
 
 def figures_for(found: Sequence[Statement]) -> tuple[Figures, bool]:
