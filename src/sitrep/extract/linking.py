@@ -620,7 +620,8 @@ def _link_from_context(view: SentenceView, index: int, counts: list[LinkedCount]
     marker = next((m for m in BREAKDOWN_MARKERS if m in between_text), None) or \
         next((m for m in BREAKDOWN_MARKERS if m in " ".join(view.words[previous.np_end:count.first])), None)
     if marker and not _verb_after_marker(view, previous, count, marker):
-        count.part_of = previous if previous.part_of is None else previous.part_of
+        parent = previous if previous.part_of is None else previous.part_of
+        count.part_of = parent
         _set(count, parent.outcome, parent.anchor, "breakdown")
         return
     if has_verb or len(between) > 12:
