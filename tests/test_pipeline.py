@@ -193,3 +193,12 @@ def test_a_defect_on_one_document_is_reported_and_the_batch_goes_on(monkeypatch)
     assert isinstance(out[0], FailedDocument) and out[0].error.code == "extraction_error"
     assert "RuntimeError: boom" in out[0].error.message
     assert out[1].id == "b" and out[1].claims
+
+
+def test_a_conflicts_running_toll_is_a_claim_but_not_an_incident(pipeline):
+    text = ("Shelling killed two soldiers near Marinka on Saturday, the army said. "
+            "The conflict in the east has killed more than 13,000 people since 2014, according to the United Nations.")
+    result = pipeline.extract(Document(id="t", text=text, published=dt.date(2020, 5, 10)))
+    running = [c for c in result.claims if c.count.low == 13000]
+    assert [c.scope for c in running] == ["cumulative"]
+    assert sum(i.killed.best or 0 for i in result.incidents) == 2

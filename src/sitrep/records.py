@@ -139,6 +139,7 @@ class CasualtyClaim:
     part_of: str | None = None  # id of the claim whose total this one breaks down
     corroborated_by: tuple[Source, ...] = ()  # repeats of the statement (e.g. a post quoting it)
     places: tuple[PlaceMention, ...] = ()  # candidate place mentions, best first
+    scope: str = "incident"  # "cumulative": a conflict's running toll ("since 2014"), kept out of incidents
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,7 @@ from ..records import (
     Victims,
 )
 from .dates import DateMention, find_dates, infer_publication_date
-from .lexicon import BACKGROUND_AFTER_RE, BACKGROUND_RE, CODED_FATALITIES, SPLIT_FATALITIES
+from .lexicon import BACKGROUND_AFTER_RE, BACKGROUND_RE, CODED_FATALITIES, CUMULATIVE_RE, SPLIT_FATALITIES
 from .linking import LinkedCount, SentenceView, link_sentence
 from .numbers import parse_number
 from .sources import ARTICLE_SOURCE, sentence_perpetrator, sentence_source
@@ -168,6 +168,9 @@ def _claims_in_sentence(sent: SpacySpan, *, context: _Context, source: Source, d
         ))
         if count.also:
             claims.append(replace(claims[-1], id=f"{claims[-1].id}b", outcome=count.also))
+    if CUMULATIVE_RE.search(sent.text):  # "the conflict has killed 13,000 since 2014": context
+        claims = [replace(c, scope="cumulative", date=DateRange(start=None, end=None, text=c.date.text))
+                  for c in claims]
     claims.extend(_negation_claims(sent, context, claims, source=source, date=date, places=places,
                                    evidence=evidence))
     coded = _coded_claims(sent, source=source, date=date, places=places, evidence=evidence)

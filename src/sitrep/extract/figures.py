@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..records import CasualtyClaim, Figures, Source
-from .lexicon import CODED_FATALITIES, SPLIT_FATALITIES, UNVERIFIED_RE
+from .lexicon import CODED_FATALITIES, SPLIT_FATALITIES, SUBSET_RE, UNVERIFIED_RE
 from .sources import is_armed_party
 
 SOURCE_RANK = {"monitor": 0, "official": 1, "media": 2, "witness": 3, "unattributed": 4, "social_post": 5}
@@ -51,6 +51,7 @@ class Statement:
     separate_event: bool = False
     coded: bool = False  # a coder's note fixes the figure ("fatalities coded as 0")
     unverified: bool = False  # a party's claim about the other side
+    subset: bool = False  # a part of an unstated total ("among the dead were ...")
 
 
 def source_rank(source: Source, *, unverified: bool = False) -> int:
@@ -92,6 +93,7 @@ def statements(claims: Sequence[CasualtyClaim], *, outcome: str) -> list[Stateme
             coded=bool(CODED_FATALITIES.search(group[0].evidence.text) or SPLIT_FATALITIES.search(
                 group[0].evidence.text)),
             unverified=bool(UNVERIFIED_RE.search(group[0].evidence.text)),
+            subset=bool(SUBSET_RE.search(group[0].evidence.text)),
         ))
     return _mark_additive(result)
 
@@ -114,6 +116,7 @@ def combine(found: Sequence[Statement]) -> tuple[Figures, bool]:
     """Figures and whether sources dispute them, from statements in text order."""
     if not found:
         return Figures(), False
+    found = [s for s in found if not s.subset] or list(found)  # "four soldiers were among the dead"
     precise = [s for s in found if s.coded] or [s for s in found if not s.vague] or list(found)
     base = [s for s in precise if not s.additive] or precise[:1]
     extra = sum(s.low for s in precise if s.additive and s not in base)

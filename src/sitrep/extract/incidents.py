@@ -21,6 +21,9 @@ from .taxonomy import classify_event
 ONE_SIDED_CUES = re.compile(
     r"massacr|execut|summar(?:il)?y|slaughter|genocid|ethnic cleansing|lined up|in cold blood",
     re.IGNORECASE)
+SEPARATE_INCIDENT = re.compile(
+    r"\b(?:in a separate (?:incident|attack)|separately|in another (?:incident|attack)|in a second (?:incident|attack)|"
+    r"hours later|elsewhere)\b", re.IGNORECASE)
 SAME_PLACE_KM = 25.0
 EXCESSIVE_FORCE = "Excessive force against protesters"
 VICTIM_ACTORS = {
@@ -73,13 +76,18 @@ def group_claims(claims: Sequence[CasualtyClaim]) -> list[IncidentDraft]:
     home: dict[str, IncidentDraft] = {}
     previous: IncidentDraft | None = None
     for claim in claims:
+        if claim.scope != "incident":
+            continue  # a conflict's running toll belongs to no incident
         act = act_of(claim)
         draft = home.get(claim.part_of or "")
+        if claim.part_of is None and previous is not None and SEPARATE_INCIDENT.search(claim.evidence.text) \
+                and previous.claims and previous.claims[-1].evidence.start != claim.evidence.start:
+            previous = None  # "In a separate incident, ..."
         if draft is None and claim.date.text is None and previous is not None and previous.act == act and (
                 not _names_own_place(claim) or all(places_compatible(c.location, claim.location)
                                                    for c in previous.claims)):
             draft = previous
-        if draft is None:
+        if draft is None and not SEPARATE_INCIDENT.search(claim.evidence.text):
             draft = next((d for d in drafts if d.act == act and _fits(d, claim)), None)
         if draft is None:
             draft = IncidentDraft(act=act)

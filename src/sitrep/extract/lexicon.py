@@ -147,7 +147,7 @@ SAY_VERBS = frozenset(
     "said says say reported reports report told tells stated states announced announces "
     "confirmed confirms claimed claims added adds noted notes estimated estimates documented "
     "documents recorded records counted tallied put declared declares quoted cited "
-    "according tweeted posted wrote writes".split()
+    "according tweeted posted wrote writes saying adding reporting claiming stating".split()
 )
 
 # Source kinds by words in the source's name, checked in this order.
@@ -194,5 +194,18 @@ BACKGROUND_AFTER_RE = re.compile(
     r"\b(?:in (?:similar|previous|earlier|other|past|separate) (?:attacks|incidents|clashes|bombings|raids)|"
     r"so far this (?:year|month))\b", re.I)
 
+# Sentences about a conflict's cumulative toll, not about an incident.
+CUMULATIVE_RE = re.compile(
+    r"\bsince (?:(?:early |late |mid-?)?(?:19|20)\d\d|the (?:start|beginning|outbreak) of (?:the )?"
+    r"(?:war|conflict|insurgency|uprising|crisis|fighting))\b|"
+    r"\b(?:conflict|war|insurgency|uprising|rebellion|crisis|campaign|violence)\s+(?:\w+\s+){0,5}?"
+    r"(?:has|have|had) (?:killed|left|claimed|cost)\b|"
+    r"\bso far this year\b|\b(?:has|have) been (?:killed|wounded|injured)\b.*\bthis year\b|"
+    r"\bin (?:the )?(?:past|last|recent) (?:decade|years|months)\b|"
+    r"\b(?:decade|year)s?-long\b|\bover the (?:past|last) (?:year|decade)\b", re.I)
+
 # A party's claim of what it did to the other side ("claimed to have killed 15 soldiers").
-UNVERIFIED_RE = re.compile(r"\bclaim(?:ed|s|ing)?\b(?! responsibility)(?! the lives)", re.I)
+UNVERIFIED_RE = re.compile(r"\bclaim(?:ed|s|ing)?\b(?! responsibility)(?! the lives)|\bdenied\b|\bdenies\b", re.I)
+
+# "four soldiers were among the dead": a part of an unstated total.
+SUBSET_RE = re.compile(r"\bamong (?:the|those) (?:\w+ )?(?:dead|killed|victims|wounded|injured)\b", re.I)

@@ -281,6 +281,10 @@ def _marked_breakdowns(view: SentenceView, counts: list[LinkedCount]) -> None:
             continue
         lead = " ".join(view.words[max(0, count.first - 3):count.first])
         sibling = counts[index - 1]
+        if count.np_words[:2] in (["of", "them"], ["of", "whom"], ["of", "those"]) and sibling.outcome:
+            count.part_of = sibling if sibling.part_of is None else sibling.part_of  # "22 wounded, 6 of them"
+            count.outcome = count.outcome or sibling.outcome
+            continue
         if sibling.part_of is not None and view.words[sibling.np_end:count.first] in (["and"], [","], [",", "and"]):
             count.part_of = sibling.part_of
             count.outcome = count.outcome or sibling.outcome
@@ -350,8 +354,7 @@ def _tolls_are_totals(view: SentenceView, counts: list[LinkedCount]) -> None:
         if count.outcome is None or count.anchor < 0 or view.words[count.anchor] not in ("toll", "number"):
             continue
         for other in counts:
-            if other is not count and other.outcome == count.outcome and other.part_of is None \
-                    and other.first < count.first:
+            if other is not count and other.outcome == count.outcome and other.part_of is None:
                 other.part_of = count
 
 
@@ -375,7 +378,7 @@ def _link_direct(view: SentenceView, count: LinkedCount, counts: list[LinkedCoun
         _set(count, found_before[0], found_before[1], "before")
         return
     if count.head in OUTCOME_NOUNS and count.np_words and count.np_words[-1] == count.head and not (
-            count.head == "dead" and count.np_words[:1] == ["the"]):
+            count.head == "dead" and count.np_words[:1] == ["the"]) and "of" not in count.np_words:
         _set(count, OUTCOME_NOUNS[count.head], count.np_end - 1, "noun")
         return
     found = _outcome_after(view, count, counts)
@@ -564,7 +567,7 @@ def _outcome_before(view: SentenceView, count: LinkedCount) -> tuple[str, int] |
     if word in ("lost", "losing", "loses") and count.category != "unknown":
         return "killed", k
     if word in ("to", "at", "of", "from", "reached", "hit", "stood", "stands", "reaches"):
-        start = max(0, k - 14)
+        start = max(0, k - 25)
         window = words[start:k]
         for noun in ("toll", "number", "fatalities", "deaths"):
             if noun not in window:

@@ -101,6 +101,8 @@ def sentence_source(sent: SpacySpan, *, previous: Source | None) -> Source | Non
                 return found
         elif lower in SAY_VERBS and token.pos_ in ("VERB", "AUX"):
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects and token.dep_ in ("advcl", "xcomp", "conj") and token.tag_ == "VBG":
+                subjects = [c for c in token.head.children if c.dep_ == "nsubj"]  # "X denied ..., saying"
             if not subjects:
                 continue
             found = _named_source(_subject_phrase(subjects[0]), previous)

@@ -56,7 +56,7 @@ def units_from_result(result: Result, *, document: str, published: dt.date | Non
                                          published=published, independent=independent))
     orphans: dict[tuple, list[SourcedClaim]] = {}
     for claim_id, claim in sourced.items():
-        if claim_id not in grouped:
+        if claim_id not in grouped and claim.claim.scope == "incident":
             orphans.setdefault(_orphan_key(claim.claim), []).append(claim)
     for number, members in enumerate(orphans.values(), start=1):
         units.append(_unit_from_claims(tuple(members), local_id=f"orphan-{number}",
