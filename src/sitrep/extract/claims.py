@@ -262,16 +262,17 @@ def _sentence_date(sent: SpacySpan, context: _Context) -> tuple[DateRange, bool]
     """The sentence's own date, else the narrative's last date, else publication; and whether own."""
     dates, base = context.dates, context.published.date
     while context.date_index < len(dates) and dates[context.date_index].end <= sent.start_char:
-        resolved = dates[context.date_index].resolve(base)
-        if resolved is not None:
+        mention = dates[context.date_index]
+        resolved = mention.resolve(base)
+        if resolved is not None and mention.granularity == "day":  # "the past two years" dates nothing
             context.last_date = resolved
         context.date_index += 1
-    own = None
+    own, own_coarse = None, True
     index = context.date_index
     while index < len(dates) and dates[index].start < sent.end_char:
         resolved = dates[index].resolve(base)
-        if resolved is not None and own is None:
-            own = resolved
+        if resolved is not None and (own is None or own_coarse and dates[index].granularity == "day"):
+            own, own_coarse = resolved, dates[index].granularity != "day"
         index += 1
     if own is not None:
         return own, True

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..records import CasualtyClaim, Figures, Source
-from .lexicon import CODED_FATALITIES, SPLIT_FATALITIES, SUBSET_RE, UNVERIFIED_RE
+from .lexicon import CODED_FATALITIES, SPLIT_FATALITIES, SUBSET_RE, UNVERIFIED_RE, UPDATE_RE
 from .sources import is_armed_party
 
 SOURCE_RANK = {"monitor": 0, "official": 1, "media": 2, "witness": 3, "unattributed": 4, "social_post": 5}
@@ -52,6 +52,7 @@ class Statement:
     coded: bool = False  # a coder's note fixes the figure ("fatalities coded as 0")
     unverified: bool = False  # a party's claim about the other side
     subset: bool = False  # a part of an unstated total ("among the dead were ...")
+    update: bool = False  # a toll that rose, superseding lower figures
 
 
 def source_rank(source: Source, *, unverified: bool = False) -> int:
@@ -94,6 +95,7 @@ def statements(claims: Sequence[CasualtyClaim], *, outcome: str) -> list[Stateme
                 group[0].evidence.text)),
             unverified=bool(UNVERIFIED_RE.search(group[0].evidence.text)),
             subset=bool(SUBSET_RE.search(group[0].evidence.text)),
+            update=bool(UPDATE_RE.search(group[0].evidence.text)),
         ))
     return _mark_additive(result)
 
@@ -117,8 +119,14 @@ def combine(found: Sequence[Statement]) -> tuple[Figures, bool]:
     if not found:
         return Figures(), False
     found = [s for s in found if not s.subset] or list(found)  # "four soldiers were among the dead"
-    precise = [s for s in found if s.coded] or [s for s in found if not s.vague] or list(found)
+    coded = [s for s in found if s.coded]
+    if not coded:
+        found = [s for s in found if s.low > 0] or found  # "no one was killed" cannot be about these dead
+    precise = coded or [s for s in found if not s.vague] or list(found)
     base = [s for s in precise if not s.additive] or precise[:1]
+    updates = [s.low for s in base if s.update and not s.unverified]
+    if updates:  # "the toll rose to 14" supersedes the figures it updates
+        base = [s for s in base if s.update or s.low >= max(updates)]
     extra = sum(s.low for s in precise if s.additive and s not in base)
     per_source: dict[tuple[str | None, str, str | None, bool], Statement] = {}
     for statement in base:

@@ -186,7 +186,7 @@ BACKGROUND_RE = re.compile(
     r"those (?:who|involved in|responsible)|accused of|suspected of|convicted of|charged with|"
     r"responsible for|(?:arrested|detained|sentenced|jailed|charged|tried|convicted) (?:\w+ ){0,5}?for|"
     r"over the (?:\w+ ){0,2}?(?:killings?|deaths?|murders?) of|(?:days|weeks|months) (?:after|before)|"
-    r"a similar attack|an earlier attack|a previous attack)\b",
+    r"a similar attack|an earlier attack|a previous attack|since \w+(?: \d{4})?, when|the deadliest \w+ since)\b",
     re.I)
 
 # Tallies of other events, after the count ("20 soldiers have been injured in similar attacks").
@@ -206,6 +206,10 @@ CUMULATIVE_RE = re.compile(
 
 # A party's claim of what it did to the other side ("claimed to have killed 15 soldiers").
 UNVERIFIED_RE = re.compile(r"\bclaim(?:ed|s|ing)?\b(?! responsibility)(?! the lives)|\bdenied\b|\bdenies\b", re.I)
+
+# A later toll that replaces earlier figures ("the death toll rose to 14").
+UPDATE_RE = re.compile(r"\b(?:toll|number of (?:dead|deaths|wounded|injured))\b.{0,120}?\b(?:rose|risen|climbed|"
+                       r"increased|jumped|grew|reached|has reached|now stands)\b", re.I)
 
 # "four soldiers were among the dead": a part of an unstated total.
 SUBSET_RE = re.compile(r"\bamong (?:the|those) (?:\w+ )?(?:dead|killed|victims|wounded|injured)\b", re.I)

@@ -105,7 +105,8 @@ def sentence_source(sent: SpacySpan, *, previous: Source | None) -> Source | Non
                 subjects = [c for c in token.head.children if c.dep_ == "nsubj"]  # "X denied ..., saying"
             if not subjects:
                 continue
-            found = _named_source(_subject_phrase(subjects[0]), previous)
+            nearest = min(subjects, key=lambda c: abs(c.i - token.i))  # a misparse may give two
+            found = _named_source(_subject_phrase(nearest), previous)
             if found:
                 return found
     if _UNATTRIBUTED_RE.search(sent.text):
