@@ -202,3 +202,20 @@ def test_a_conflicts_running_toll_is_a_claim_but_not_an_incident(pipeline):
     running = [c for c in result.claims if c.count.low == 13000]
     assert [c.scope for c in running] == ["cumulative"]
     assert sum(i.killed.best or 0 for i in result.incidents) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("Thirteen soldiers died when a bomb hit their vehicle, the army said. The attack is the deadliest "
+         "since January, when gunmen ambushed a patrol, killing eight soldiers.", 13),
+        ("Gunmen killed three officers at the station on Monday, police said. The death toll from the attack on the "
+         "police station in the town rose to five on Wednesday after two wounded officers died.", 5),
+        ("A bomb exploded, killing 17 people, including five children, according to a rescue volunteer. "
+         "A military spokesman denied the report, saying 10 fighters had been killed.", 17),
+    ],
+    ids=["an earlier attack is background", "a toll that rose", "a denial does not add or lower"],
+)
+def test_document_toll_follows_the_reporting_conventions(pipeline, text, best):
+    result = pipeline.extract(Document(id="d", text=text, published=dt.date(2020, 5, 10)))
+    assert sum(i.killed.best or 0 for i in result.incidents) == best

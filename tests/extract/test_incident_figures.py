@@ -75,3 +75,22 @@ def test_an_armed_partys_claim_neither_adds_nor_sets_the_best():
                     evidence="The group also claimed 15 soldiers died.")]
     figures, _ = incident_figures(claims, outcome="killed")
     assert figures.best == 3 and figures.high == 15
+
+
+def test_a_toll_that_rose_supersedes_the_figures_it_updates():
+    claims = [claim("c1", 3, source=MINISTRY, evidence="Gunmen killed three officers, police said."),
+              claim("c2", 5, sentence=50, source=Source(name="National police", kind="official"),
+                    evidence="The death toll rose to five after two wounded officers died.")]
+    assert incident_figures(claims, outcome="killed")[0] == Figures(5, 5, 5)
+
+
+def test_no_one_killed_elsewhere_does_not_undercut_reported_deaths():
+    claims = [claim("c1", 1, source=MINISTRY), claim("c2", 0, sentence=50, source=MONITOR)]
+    assert incident_figures(claims, outcome="killed")[0].best == 1
+
+
+def test_a_subset_among_the_dead_is_not_the_toll():
+    claims = [claim("c1", 14, source=MINISTRY, evidence="The toll rose to 14."),
+              claim("c2", 4, sentence=50, source=MINISTRY, category="state_forces",
+                    evidence="Four soldiers were among the dead, the commander said.")]
+    assert incident_figures(claims, outcome="killed")[0].best == 14

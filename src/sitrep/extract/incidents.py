@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ..geodesy import location_distance_km
 from ..records import Actor, CasualtyClaim, DateRange, Figures, Incident, Location
 from .figures import incident_figures
+from .lexicon import UPDATE_RE
 from .taxonomy import classify_event
 
 ONE_SIDED_CUES = re.compile(
@@ -83,6 +84,9 @@ def group_claims(claims: Sequence[CasualtyClaim]) -> list[IncidentDraft]:
         if claim.part_of is None and previous is not None and SEPARATE_INCIDENT.search(claim.evidence.text) \
                 and previous.claims and previous.claims[-1].evidence.start != claim.evidence.start:
             previous = None  # "In a separate incident, ..."
+        if draft is None and previous is not None and UPDATE_RE.search(claim.evidence.text) and all(
+                places_compatible(c.location, claim.location) for c in previous.claims):
+            draft = previous  # "the toll rose to five on Wednesday": a report date, the same incident
         if draft is None and claim.date.text is None and previous is not None and previous.act == act and (
                 not _names_own_place(claim) or all(places_compatible(c.location, claim.location)
                                                    for c in previous.claims)):

@@ -156,9 +156,12 @@ def _noun_phrase(view: SentenceView, i: int) -> tuple[int, list[str], str | None
             words.extend(["of", *comp])
             i = j
             break
-        if word in OUTCOME_AFTER and pos != "NOUN" and word not in ("dead",) and not (
-                i + 1 < n and view.pos[i + 1] == "NOUN" and words):
-            break  # but "two wounded officers" goes on: the word modifies a noun
+        if word in OUTCOME_AFTER and pos != "NOUN" and i + 1 < n and view.pos[i + 1] == "NOUN":
+            words.append(word)  # "two wounded officers": the word modifies a noun
+            i += 1
+            continue
+        if word in OUTCOME_AFTER and pos != "NOUN" and word not in ("dead",):
+            break
         if word == "and" and words and i + 1 < n and view.pos[i + 1] == "NOUN" and view.words[i + 1] in PEOPLE_NOUNS:
             words.append(word)
             i += 1
