@@ -147,7 +147,7 @@ def _noun_phrase(view: SentenceView, i: int) -> tuple[int, list[str], str | None
                                                                   "his", "her", "their", "its", "our", "a", "an")
                                            or view.pos[i + 1] in ("PROPN", "NOUN", "ADJ")):
             j, comp = i + 1, []
-            while j < n and (view.pos[j] in NP_POS or view.words[j] in (
+            while j < n and (view.pos[j] in NP_POS or view.words[j] in AMONG_WORDS or view.words[j] in (
                     "the", "them", "those", "these", "'s", "’s", "-", "his", "her", "their", "its", "our", "a", "an")):
                 comp.append(view.words[j])
                 j += 1
@@ -392,7 +392,8 @@ def _link_direct(view: SentenceView, count: LinkedCount, counts: list[LinkedCoun
             _set(member, outcome, anchor, "after" if member is count else "coordination")
             member.negated = negated
         return
-    if count.head in OUTCOME_NOUNS and not (count.head == "dead" and count.np_words[:1] == ["the"]):
+    if count.head in OUTCOME_NOUNS and "of" not in count.np_words and not (
+            count.head == "dead" and count.np_words[:1] == ["the"]):
         _set(count, OUTCOME_NOUNS[count.head], count.np_end - 1, "noun")
         return
     found_dep = _outcome_by_dependency(view, count)
@@ -460,6 +461,8 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
             continue
         if word == "held" and i + 1 < n and words[i + 1] in ("hostage", "captive"):
             return "abducted", i, negated, chain
+        if word in ("taken", "rushed", "admitted", "brought", "evacuated") and "hospital" in words[i + 1:i + 4]:
+            return "injured", i, negated, chain
         if word in FATAL_VERBS and i > 0 and words[i - 1] == "fatally":
             return "killed", i, negated, chain
         if word in OUTCOME_AFTER:
