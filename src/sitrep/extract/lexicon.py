@@ -29,8 +29,8 @@ OUTCOME_BEFORE: dict[str, str] = {
         "massacre massacres murdering murdered murders murder slaying slew slay slays "
         "slaughtering slaughtered slaughter slaughters beheading beheaded behead beheads "
         "assassinating assassinated assassinate assassinates lynching lynched lynch".split(), "killed"),
-    **dict.fromkeys("wounding wounded wounds wound injuring injured injures injure hurting maiming maimed".split(),
-                    "injured"),
+    **dict.fromkeys("wounding wounded wounds wound injuring injured injures injure hurting maiming maimed "
+                    "stabbing stabbed stabs stab".split(), "injured"),
     **dict.fromkeys("kidnapping kidnapped kidnaps kidnap abducting abducted abducts abduct seized seizing "
                     "seize".split(), "abducted"),
     **dict.fromkeys("arresting arrested arrests arrest detaining detained detains detain capturing captured "
@@ -136,7 +136,7 @@ NON_VICTIM_NOUNS = frozenset(
     "drones aircraft planes helicopters villages towns districts provinces countries states "
     "kilometres kilometers miles metres meters dollars euros percent times rounds weapons "
     "rifles guns points votes seats years months weeks days hours minutes seconds shops "
-    "schools hospitals mosques churches checkpoints positions bases sites tunnels incidents "
+    "schools hospitals mosques churches checkpoints positions bases sites tunnels incidents bombings "
     "attacks strikes airstrikes raids clashes explosions blasts cases tests doses beds "
     "tonnes tons items articles documents pages laws resolutions sanctions sides detonators explosives "
     "grenades cattle cows goats sheep camels animals livestock acres hectares barrels litres liters "
@@ -191,7 +191,7 @@ BACKGROUND_RE = re.compile(
 
 # Tallies of other events, after the count ("20 soldiers have been injured in similar attacks").
 BACKGROUND_AFTER_RE = re.compile(
-    r"\b(?:in (?:similar|previous|earlier|other|past|separate) (?:attacks|incidents|clashes|bombings|raids)|"
+    r"\b(?:in (?:similar|previous|earlier|past) (?:attacks|incidents|clashes|bombings|raids)|"
     r"so far this (?:year|month))\b", re.I)
 
 # Sentences about a conflict's cumulative toll, not about an incident.

@@ -27,6 +27,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .lexicon import (
     BREAKDOWN_MARKERS,
+    GENERIC_PEOPLE,
     BRIDGE_WORDS,
     DEATH_COMPLEMENTS,
     NON_VICTIM_NOUNS,
@@ -285,6 +286,11 @@ def _marked_breakdowns(view: SentenceView, counts: list[LinkedCount]) -> None:
             continue
         lead = " ".join(view.words[max(0, count.first - 3):count.first])
         sibling = counts[index - 1]
+        if count.np_end == count.last and count.np_end < len(view) and view.words[count.np_end] in SEVERITY \
+                and sibling.outcome:
+            count.part_of = sibling if sibling.part_of is None else sibling.part_of  # "injured 22, one seriously"
+            count.outcome = sibling.outcome
+            continue
         if count.np_words[:2] in (["of", "them"], ["of", "whom"], ["of", "those"]) and sibling.outcome:
             count.part_of = sibling if sibling.part_of is None else sibling.part_of  # "22 wounded, 6 of them"
             count.outcome = count.outcome or sibling.outcome
@@ -396,7 +402,8 @@ def _link_direct(view: SentenceView, count: LinkedCount, counts: list[LinkedCoun
             count.head == "dead" and count.np_words[:1] == ["the"]):
         _set(count, OUTCOME_NOUNS[count.head], count.np_end - 1, "noun")
         return
-    found_dep = _outcome_by_dependency(view, count)
+    plausible = count.head is None or count.head in GENERIC_PEOPLE or count.category != "unknown"
+    found_dep = _outcome_by_dependency(view, count) if plausible else None  # not "two car bombings"
     if found_dep:
         _set(count, found_dep[0], found_dep[1], "dependency")
 
@@ -445,6 +452,9 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
         word = words[i]
         if word in (",", "(") and i + 1 < n and (_starts_marker(view, i + 1) or word == "("):
             i = _skip_clause(view, i)
+            continue
+        if word == "," and i + 1 < n and words[i + 1] in OUTCOME_AFTER and not _is_active(view.tokens[i + 1]):
+            i += 1  # "15 people, ten of them policemen, injured in two explosions"
             continue
         if word in ("and", ",", "or") and (nxt := _count_starting_at(counts, i + 1)) is not None:
             chain.append(nxt)
@@ -553,6 +563,8 @@ def _outcome_before(view: SentenceView, count: LinkedCount) -> tuple[str, int] |
     if word in OUTCOME_BEFORE:
         if k > 0 and words[k - 1] in ("were", "was", "been", "be", "being") and word.endswith("ed"):
             return None  # "were killed 3 ..." is not an object
+        if words[count.np_end:count.np_end + 2] == ["to", "death"]:
+            return "killed", k  # "stabbed four people to death"
         return OUTCOME_BEFORE[word], k
     if word in ("left", "leaving", "leaves", "leave"):
         end = count.np_end
