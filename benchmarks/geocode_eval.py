@@ -16,7 +16,7 @@ from pathlib import Path
 from sitrep.geocode import Geocoder, find_place_mentions
 from sitrep.geocode.gazetteer import get_gazetteer
 from sitrep.geocode.normalize import name_key
-from sitrep.geocode.resolve import distance_km
+from sitrep.geodesy import haversine_km as distance_km
 from sitrep.nlp import get_nlp
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared/data/dev/acled-2020-dev.jsonl"

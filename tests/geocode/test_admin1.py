@@ -31,3 +31,19 @@ def test_without_a_names_file_no_admin1_is_named():
 ])
 def test_admin1_alternates_drop_generic_prefixes_and_suffixes(name, alternates):
     assert admin1_alternates(name) == alternates
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Northern Darfur", {"North Darfur", "Nord Darfur"}),
+    ("South Kivu", {"Sud Kivu", "Kivu Sud", "Southern Kivu"}),
+    ("Far North", {"Extreme Nord"}),
+    ("West", {"Ouest"}),
+    ("Sha`biyat al Jabal al Gharbi", {"Jabal al Gharbi"}),
+])
+def test_admin1_alternates_spell_direction_words_other_ways(name, expected):
+    assert expected <= set(admin1_alternates(name))
+
+
+@pytest.mark.parametrize("name", ["North-West", "Western", "Kivu"])
+def test_admin1_alternates_leave_names_without_one_direction_word_alone(name):
+    assert admin1_alternates(name) == []

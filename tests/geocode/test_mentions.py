@@ -16,6 +16,9 @@ def _mentions(text, gazetteer):
     ("In Celaya, Guanajuato, a patrol was attacked.", ["Celaya", "Guanajuato"]),
     ("Gunmen killed two men in San Juan de los Lagos, Jalisco.", ["San Juan de los Lagos", "Jalisco"]),
     ("Troops searched the forest of Tamou at dawn.", ["Tamou"]),
+    ("Gunmen shot a trader in Timbuktu (Tombouctou) at night.", ["Timbuktu", "Tombouctou"]),
+    ("Surfers rallied at Muizenberg (City of Cape Town, Western Cape).", ["Muizenberg", "Cape Town", "Western Cape"]),
+    ("Monitors heard shots near Zolote-5 overnight.", ["Zolote-5"]),
 ])
 def test_place_patterns_yield_mentions(gazetteer, text, expected):
     names = [m.name for m in _mentions(text, gazetteer)]
@@ -28,6 +31,9 @@ def test_place_patterns_yield_mentions(gazetteer, text, expected):
     ("Hezbollah fighters withdrew from the border.", {"Hezbollah"}),
     ("Syrian forces advanced on Thursday.", {"Syrian", "Thursday"}),
     ("The UK-based monitor and Iran-backed militias reported losses.", {"UK", "Iran"}),
+    ("Anger at the high US dollar exchange rate grew in Halba.", {"US"}),
+    ("A US military drone was seen over the valley.", {"US"}),
+    ("Rioters threw stones at Military forces in Sidon.", {"Military"}),
 ])
 def test_people_organisations_and_common_words_are_not_mentions(gazetteer, text, absent):
     names = {m.name for m in _mentions(text, gazetteer)}
@@ -45,3 +51,11 @@ def test_mentions_come_in_text_order_without_overlaps(gazetteer):
     mentions = _mentions(text, gazetteer)
     assert [m.name for m in mentions] == ["Latakia", "Tartus", "Homs"]
     assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Truck drivers blocked the Halba highway with their vans.", "Halba"),
+    ("Students closed the Jableh roundabout for an hour.", "Jableh"),
+])
+def test_a_known_place_naming_a_road_or_square_is_a_mention(gazetteer, text, name):
+    assert name in [m.name for m in _mentions(text, gazetteer)]

@@ -159,3 +159,103 @@ def test_local_csv_alias_resolves_to_the_users_point(sample_path):
     location = locate("Two shepherds were killed at Sindiyan Farm.", "Sindiyan Farm", gazetteer_path=sample_path)
     assert (location.name, location.admin1, location.country) == ("Sindiyan Farm", "Tartus", "SY")
     assert (location.lat, location.lon) == (35.251, 36.104)
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Monitors recorded two explosions near Zolote-5 overnight.", "Zolote-5", "UA"),
+    ("Monitors heard bursts of gunfire near Donetsk Filtration Station.", "Donetsk Filtration Station", "UA"),
+])
+def test_a_compound_named_after_a_known_place_is_near_that_place(path, text, name, country):
+    location = locate(text, name, gazetteer_path=path)
+    assert (location.name, location.country, location.precision) == (name, country, 2)
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Militiamen looted a farm in Kwezimbo (Lowaba, Sud-Kivu) at night.", "Kwezimbo", "CD"),
+    ("Herders clashed with farmers near Goz Tilla (North Darfur state).", "Goz Tilla", "SD"),
+    ("Residents marched in Qwabeni (iZinde, KwaZulu-Natal) on Sunday.", "Qwabeni", "ZA"),
+])
+def test_an_unknown_place_takes_the_region_named_in_its_parentheses(path, text, name, country):
+    location = locate(text, name, gazetteer_path=path)
+    assert (location.name, location.country, location.precision) == (name, country, 2)
+
+
+@pytest.mark.parametrize("text, names, country", [
+    ("Surfers rallied at a beach in Cape Town (City of Cape Town, Western Cape).", ["Cape Town"], "ZA"),
+    ("A gendarme shot a driver in Bafoussam town (Mifi, Ouest) after a dispute.", ["Bafoussam"], "CM"),
+])
+def test_a_named_town_is_not_pulled_abroad_by_its_parentheses(path, text, names, country):
+    assert locate(text, *names, gazetteer_path=path).country == country
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Houthi forces detained dozens of traders, a local source said.", "YE"),
+    ("The OSCE SMM recorded three explosions of unknown weapons overnight.", "UA"),
+])
+def test_a_document_naming_no_place_gets_the_country_it_is_about(path, text, country):
+    locations = Geocoder(gazetteer_path=path).locate(text, [[], []])
+    assert [(loc.country, loc.precision) for loc in locations] == [(country, 3), (country, 3)]
+
+
+def test_a_document_with_one_resolved_group_leaves_empty_groups_empty(path):
+    text = "Houthi forces shelled Taiz on Monday."
+    locations = Geocoder(gazetteer_path=path).locate(text, [[mention(text, "Taiz")], []])
+    assert locations[0].country == "YE" and locations[1] is None
+
+
+def test_a_possessive_district_is_placed_near_its_city(path):
+    text = "Taxi drivers blocked a road in Beirut's Hamra district on Tuesday."
+    location = locate(text, "Beirut's Hamra", gazetteer_path=path)
+    assert (location.country, location.precision) == ("LB", 2)
+
+
+def test_a_big_town_is_found_without_any_country_in_the_text(path):
+    text = "Rioters threw stones at soldiers in Sidon late at night."
+    assert locate(text, "Sidon", gazetteer_path=path).country == "LB"
+
+
+def test_a_named_place_wins_over_a_compound_guess(path):
+    text = "Members of Aka-Der gathered in Mamak, Ankara to mark the day."
+    location = locate(text, "Aka-Der", "Mamak", "Ankara", gazetteer_path=path)
+    assert (location.name, location.country) == ("Mamak", "TR")
+
+
+def test_a_small_anchor_that_lies_elsewhere_yields_to_the_province(path):
+    text = "Gunmen fired at a car in Bir Hamid (Tuban, Lahij) before fleeing."
+    location = locate(text, "Bir Hamid", gazetteer_path=path)
+    assert (location.country, location.precision) == ("YE", 2)
+
+
+def test_a_capitalised_adjective_after_a_list_is_not_an_anchor(path):
+    text = "In Uruapan, Michoacan, Normal school students blocked a highway."
+    location = locate(text, "Uruapan", "Michoacan", gazetteer_path=path)
+    assert location.country == "MX"
+
+
+def test_one_country_actors_point_to_their_country_in_any_case(path):
+    text = "Al shabaab militants fired a mortar at Qwertyville overnight."
+    (location,) = Geocoder(gazetteer_path=path).locate(text, [[mention(text, "Qwertyville")]])
+    assert (location.country, location.precision) == ("SO", 3)
+
+
+@pytest.mark.parametrize("text, names, country", [
+    ("Houthi fighters shelled a farm near the Red Sea port of Hodeidah.", ["Red Sea", "Hodeidah"], "YE"),
+    ("A Saudi-led coalition airstrike hit a market in Qwertaz (Mukayras, Al Bayda).", ["Qwertaz"], "YE"),
+    ("A bomb went off in Cartagena, Bolivar department, injuring a guard.", ["Cartagena", "Bolivar"], "CO"),
+])
+def test_foreign_regions_and_leading_foreign_actors_do_not_move_the_event_abroad(path, text, names, country):
+    assert locate(text, *names, gazetteer_path=path).country == country
+
+
+def test_a_containing_region_is_the_region_not_its_namesake_towns(path):
+    text = "In Acapulco, Guerrero, vendors protested near Papagayo park."
+    location = locate(text, "Acapulco", "Guerrero", "Papagayo", gazetteer_path=path)
+    assert (location.name, location.admin1, location.precision) == ("Acapulco", "Guerrero", 1)
+    assert distance_km(location.lat, location.lon, 16.86, -99.89) < 25
+
+
+def test_an_unknown_containing_name_gives_way_to_a_known_relative_anchor(path):
+    text = "Artillery hit the town of Qwertin in Jabal Qwerty in the southern countryside of Idlib."
+    location = locate(text, "Qwertin", gazetteer_path=path)
+    assert (location.name, location.country, location.precision) == ("Qwertin", "SY", 2)
+    assert distance_km(location.lat, location.lon, 35.93, 36.63) < 40

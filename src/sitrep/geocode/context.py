@@ -5,8 +5,10 @@
   "(north|south...) of X" -> near or part of X (precision 2);
 * anchor: the bigger place that locates it: "X, south of Y", "X, located in
   the countryside south of Y", "X near Y", "X, Y", "X (Y)", "X district, Y
-  province". ``relation`` is "near" for a relative position, "in" for a
-  containing place.
+  province", "X (iLembe, KwaZulu-Natal)": every name of a parenthesised list).
+  ``relation`` is "near" for a relative position, "in" for a containing
+  place. A comma anchor followed by a lower-case noun ("X, Normal school")
+  ends the chain.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..records import PlaceMention
-from .mentions import NAME, place_name_at
+from .mentions import GENERIC_WORDS, NAME, place_name_at
 
 _DIRECTION = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
 _DISTANCE = r"(?:(?:some|about|around|roughly|approximately|nearly)\s+)?\d+(?:\.\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?|mi)\b"
@@ -38,6 +40,10 @@ _CONTAINING_ANCHOR = re.compile(
     rf"^(?:\s+(?:village|town|city|district|sub-?district|municipality|county|area|camp|neighbou?rhood|"
     rf"community|locality|front|frontline|forest|airbase|airport|province|governorate|state|region)s?(?:\s+of)?)?\s*(?:,\s*(?:in\s+)?|\(|\s+in\s+|(?<=of))\s*(?:the\s+)?(?:{_DIRECTION}\s+)?"
     rf"(?P<anchor>{NAME})")
+_UNIT_WORDS = rf"{GENERIC_WORDS}|sector|subdivision|chiefdom|payam|ward|zone|circle|tehsil|upazila|union"
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:on|in|at|and|or|of|near|for|to|by|with|after|before|during|where|which|when|while|as|from|"
+    rf"the|a|an|this|that|since|between|said|says|reported|{_UNIT_WORDS})s?\b)[a-z]")
 CONTEXT_WINDOW = 160
 MAX_ANCHORS = 3
 
@@ -55,39 +61,48 @@ class MentionContext:
         return self.anchors[0] if self.anchors else None
 
 
-def read_context(text: str, mention: PlaceMention) -> MentionContext:
+def read_context(text: str, mention: PlaceMention, *, known=None) -> MentionContext:
+    """``known(name) -> bool`` keeps "City"/"Town" in known anchors ("(City of Cape Town)")."""
     after = text[mention.end:mention.end + CONTEXT_WINDOW]
     before = text[max(0, mention.start - 60):mention.start]
     is_region = bool(_REGION_AFTER.match(after) or _REGION_BEFORE.search(before))
     is_near = bool(_NEAR_BEFORE.search(before) or _PART_AFTER.match(after))
-    relation, anchors = _anchors(after)
+    relation, anchors = _anchors(after, known)
     return MentionContext(mention.name, is_region, is_near, relation, anchors)
 
 
-_PARENTHESES = re.compile(r"^\s*(?:(?:village|town|city|area|district|camp)s?\s*)?\(([^()]{2,120})\)")
+_PARENTHESES = re.compile(rf"^\s*(?:(?:{_UNIT_WORDS})s?\s*)?\(([^()]{{2,120}})\)", re.I)
 
 
-def _anchors(after: str) -> tuple[str | None, tuple[str, ...]]:
+def _anchors(after: str, known=None) -> tuple[str | None, tuple[str, ...]]:
     """The first anchor and up to two containing places chained after it; every name of a
     parenthesised list ("X (iLembe, KwaZulu-Natal)" -> KwaZulu-Natal), smallest first."""
     if listed := _PARENTHESES.match(after):
-        names = [place_name_at(item, 0, len(item)) for item in
+        names = [place_name_at(item, 0, len(item), known=known) for item in
                  (part.strip() for part in re.split(r"[,;]", listed.group(1)))]
         anchors = tuple(n.name for n in names if n is not None)[:MAX_ANCHORS]
         if anchors:
             return "in", anchors
-    for relation, pattern in (("near", _RELATIVE_ANCHOR), ("in", _CONTAINING_ANCHOR)):
-        match = pattern.match(after)
-        if match is None:
-            continue
-        anchors: list[str] = []
-        while match is not None and len(anchors) < MAX_ANCHORS:
-            anchor = place_name_at(match.group("anchor"), 0, len(match.group("anchor")))
-            if anchor is None:
-                break
-            anchors.append(anchor.name)
-            after = after[match.end("anchor"):]
-            match = _CONTAINING_ANCHOR.match(after)
-        if anchors:
-            return relation, tuple(anchors)
-    return None, ()
+    # a containing place right after the name ("X, Y", "X (Y") before a relative one further on,
+    # unless no containing name is known ("X in Jabal Foo in the countryside of Y")
+    containing = _anchor_chain(_CONTAINING_ANCHOR.match(after), after, known)
+    if containing and (known is None or any(known(a) for a in containing)):
+        return "in", containing
+    if relative := _anchor_chain(_RELATIVE_ANCHOR.match(after), after, known):
+        return "near", relative
+    return ("in", containing) if containing else (None, ())
+
+
+def _anchor_chain(match, after: str, known) -> tuple[str, ...]:
+    """The anchor of ``match`` and the containing places chained after it."""
+    anchors: list[str] = []
+    while match is not None and len(anchors) < MAX_ANCHORS:
+        anchor = place_name_at(match.group("anchor"), 0, len(match.group("anchor")), known=known)
+        if anchor is None:
+            break
+        consumed, after = after[:match.end("anchor")], after[match.end("anchor"):]
+        if _NOUN_AFTER.match(after) and re.search(r",\s*(?:in\s+)?(?:the\s+)?\S+$", consumed):
+            break  # "..., Normal school students": an adjective, not a containing place
+        anchors.append(anchor.name)
+        match = _CONTAINING_ANCHOR.match(after)
+    return tuple(anchors)

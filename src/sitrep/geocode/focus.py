@@ -1,10 +1,13 @@
 """A document's country focus: which countries the text is about.
 
 Counts, anywhere in the text, country names (weight 3), demonyms such as
-"Syrian" (2), national capitals (2), one-country actors such as "Houthi" (1.5), admin1 regions (1), other
-unambiguous places of 20,000+ people (1) and, as a soft vote (0.5 shared
-among the candidate countries), any other place name the gazetteer knows. Names are taken whole, so the
-person "Israel Katz" does not count for Israel.
+"Syrian" (2), national capitals (2), one-country actors such as "Houthi" or
+"OSCE SMM" (1.5), admin1 regions (1), other unambiguous places of 20,000+
+people (1) and, as a soft vote (0.5 shared among the candidate countries, all
+of it to a name's one big town, half of it for a mere spelling variant), any
+other place name the gazetteer knows. Names are taken whole, so the person
+"Israel Katz" does not count for Israel, and attributes ("US dollar") do not
+count. ``solid`` tells whether anything but soft votes was found.
 """
 
 from __future__ import annotations
@@ -15,20 +18,23 @@ from dataclasses import dataclass, field
 
 from .countries import ACTOR_CUES, DEMONYMS
 from .gazetteer import KIND_ADMIN1, KIND_COUNTRY, KIND_PLACE, Gazetteer
-from .mentions import NAME_RE, place_name_at
+from .mentions import NAME_RE, is_attribute, place_name_at
 
 _DEMONYM_RE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(d) for v in DEMONYMS.values() for d in v), key=len, reverse=True)) + r")\b"
 )
 _DEMONYM_COUNTRY = {d: code for code, names in DEMONYMS.items() for d in names}
 _ACTOR_RE = re.compile(
-    r"\b(" + "|".join(sorted((re.escape(a) for v in ACTOR_CUES.values() for a in v), key=len, reverse=True)) + r")\b"
+    r"\b(" + "|".join(sorted((re.escape(a) for v in ACTOR_CUES.values() for a in v), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
 )
-_ACTOR_COUNTRY = {a: code for code, names in ACTOR_CUES.items() for a in names}
+_ACTOR_COUNTRY = {a.casefold(): (code, a.isupper()) for code, names in ACTOR_CUES.items() for a in names}
 ACTOR_WEIGHT = 1.5
+_ACTOR_ATTRIBUTE = re.compile(r"-(?:led|backed|supported|funded|sponsored|brokered|allied)\b", re.I)
 _LEADING_FUNCTION_WORD = re.compile(r"^(?:In|On|At|From|Near|By|For|As|After|Before|When|While|But|And)\s+")
 UNAMBIGUOUS_MIN_POPULATION = 20_000
 SOFT_VOTE = 0.5
+DOMINANT_RATIO = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +55,12 @@ class Focus:
     def countries(self) -> frozenset[str]:
         return frozenset(code for code, _ in self.weights)
 
+    @property
+    def solid(self) -> bool:
+        """True when some country has a whole vote (a name, demonym, region or clear place),
+        not only the soft votes of ambiguous names."""
+        return bool(self.weights) and self.weights[0][1] >= 1
+
     def top(self) -> str | None:
         return self.weights[0][0] if self.weights else None
 
@@ -56,14 +68,20 @@ class Focus:
 def document_focus(text: str, gazetteer: Gazetteer) -> Focus:
     counts: Counter[str] = Counter()
     for match in _DEMONYM_RE.finditer(text):
-        counts[_DEMONYM_COUNTRY[match.group(1)]] += 2
+        if not _ACTOR_ATTRIBUTE.match(text, match.end()):  # "Saudi-led coalition" acts abroad
+            counts[_DEMONYM_COUNTRY[match.group(1)]] += 2
     for match in _ACTOR_RE.finditer(text):
-        counts[_ACTOR_COUNTRY[match.group(1)]] += ACTOR_WEIGHT
+        code, acronym = _ACTOR_COUNTRY[match.group(1).casefold()]
+        if not acronym or match.group(1).isupper():  # "RSF", not "rsf"; "Al shabaab" as "Al Shabaab"
+            counts[code] += ACTOR_WEIGHT
     for match in NAME_RE.finditer(text):
-        name = _LEADING_FUNCTION_WORD.sub("", match.group())
-        mention = place_name_at(name, 0, len(name))
-        if mention is not None:
-            _count_place(gazetteer.lookup(mention.name) or gazetteer.lookup_loose(mention.name), counts)
+        lead = _LEADING_FUNCTION_WORD.match(match.group())
+        mention = place_name_at(text, match.start() + (lead.end() if lead else 0), match.end())
+        if mention is not None and not is_attribute(text, mention):
+            if exact := gazetteer.lookup(mention.name):
+                _count_place(exact, counts)
+            else:  # a spelling variant only ever gives half a soft vote
+                _soft_vote({p.country for p in gazetteer.lookup_loose(mention.name)}, counts, SOFT_VOTE / 2)
     return Focus.of(tuple(counts.most_common()))
 
 
@@ -83,8 +101,18 @@ def _count_place(candidates, counts: Counter) -> None:
         counts[admin1.pop()] += 1
         return
     places = {c.country for c in candidates if c.kind == KIND_PLACE}
-    if len(places) == 1 and max(c.population for c in candidates) >= UNAMBIGUOUS_MIN_POPULATION:
+    if len(places) == 1 and max(c.population for c in candidates if c.kind == KIND_PLACE) >= UNAMBIGUOUS_MIN_POPULATION:
         counts[places.pop()] += 1
         return
-    for country in places:  # a soft vote: the text's other places agree on a country
-        counts[country] += SOFT_VOTE / len(places)
+    sizes = sorted(((c.population, c.country) for c in candidates if c.kind == KIND_PLACE), reverse=True)
+    others = max((size for size, country in sizes if country != sizes[0][1]), default=0)
+    if sizes and sizes[0][0] >= UNAMBIGUOUS_MIN_POPULATION and sizes[0][0] >= DOMINANT_RATIO * others:
+        counts[sizes[0][1]] += SOFT_VOTE  # "Gulu": the big town, not its namesake hamlets
+        return
+    _soft_vote(places, counts)
+
+
+def _soft_vote(countries: set[str], counts: Counter, weight: float = SOFT_VOTE) -> None:
+    """A soft vote: the text's other places agree on a country."""
+    for country in countries:
+        counts[country] += weight / len(countries)

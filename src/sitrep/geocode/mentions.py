@@ -10,10 +10,15 @@ Sources, merged in text order (overlaps keep the earliest, longest span):
    "from", ... and names continuing a list of places ("in Celaya, Guanajuato",
    "(Sirwah, Marib)").
 
+4. known names modifying a road or landmark ("the Halba highway").
+
 A capitalised name is always taken whole, so "Israel Katz" (a person) never
 yields "Israel"; names inside a person or organisation entity are skipped
-unless a place pattern frames them, and words that are not places in news
-("Defense", "General Security", "Hezbollah", weekdays) are never mentions.
+unless a place pattern frames them (an "organisation" holding a parenthesis
+or "in", as in "Timbuktu (Tombouctou", blocks nothing), and words that are
+not places in news ("Defense", "General Security", "Hezbollah", weekdays) are
+never mentions, nor are attributes ("UK-based", "US dollar"). Hyphenated or
+facility compounds of a known place ("Donetsk-Kirovskyi") count as known.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ ROAD_WORDS = (
     "motorway|bypass|border\\s+crossing|gate|entrance|exit"
 )
 _GENERIC_TAIL = re.compile(rf"(?:\s+(?:{GENERIC_WORDS})s?)+$", re.IGNORECASE)
+_ONLY_GENERIC = re.compile(rf"^(?:{GENERIC_WORDS})s?$", re.IGNORECASE)
 _KEPT_TAIL = re.compile(r"\s+(?:City|Town)$")  # "Cape Town", "Kuwait City": part of the name when known
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _LEADING_GENERIC = re.compile(rf"^(?:{GENERIC_WORDS})\s+of\s+(?:the\s+)?", re.IGNORECASE)
@@ -84,7 +90,7 @@ NON_PLACES = frozenset(fold(word) for word in (
     "Islamist", "Jihadist", "Alawite", "Alawites", "Druze", "Kurdish", "Kurds", "Sunni", "Shia",
     "Christian", "Muslim", "Arab", "Arabs", "Western", "Eastern", "Northern", "Southern",
     "Prime Minister", "Observatory", "Islamic", "Fulani", "Unidad", "Division", "Brigade",
-    "Forces", "Front", "Base", "On", "In", "At", "As", "By", "The", "Around", "Between", "Some", "Mine", "Station",
+    "Forces", "Front", "Base", "On", "In", "At", "As", "By", "The", "Around", "Between", "Some", "Mine", "Station", "Military", "Ministers", "Parliament", "Municipality",
 ))
 COUNTRY_ACRONYMS = frozenset({"US", "USA", "UK", "UAE", "DRC"})
 _BLOCK_BREAKERS = re.compile(r"[(),]|\s(?:in|near|of)\s")  # "Timbuktu (Tombouctou" is no organisation
@@ -147,6 +153,7 @@ def _knows(gazetteer: Gazetteer, name: str) -> bool:
     return head is not None and bool(gazetteer.lookup(head))
 
 
+_POSSESSIVE_INSIDE = re.compile(r"[’']s\s")
 _FACILITY_TAIL = re.compile(
     r"\s+(?:[A-Z][\w’'.]*\s+)?(?:Station|Mine|Plant|Factory|Airport|Checkpoint|Bridge|Market|Crossing|Dam|"
     r"Camp|Base|Port|Junction|Roundabout)(?:\s+[\w/.-]+)?$")
@@ -155,7 +162,9 @@ _FACILITY_TAIL = re.compile(
 def compound_head(name: str) -> str | None:
     """The leading place of a compound name: "Zolote-5", "Donetsk-Kirovskyi", "Butovka-Donetskaya
     Mine", "Donetsk Filtration Station" -> "Zolote", "Donetsk", "Butovka", "Donetsk"; None otherwise."""
-    if "-" in name:
+    if possessive := _POSSESSIVE_INSIDE.search(name):  # "Beirut's Saifi" -> "Beirut"
+        head = name[:possessive.start()]
+    elif "-" in name:
         head = name.split("-", 1)[0].strip()
     elif match := _FACILITY_TAIL.search(name):
         head = name[:match.start()].strip()
@@ -185,6 +194,8 @@ def place_name_at(text: str, start: int, end: int, *, known=None) -> PlaceMentio
         span = _GENERIC_TAIL.sub("", span)
     span = span.rstrip(" ,.-")
     key = fold(span)
+    if _ONLY_GENERIC.match(span):
+        return None  # "City" of "City of X" cut apart
     if not span or not (span[0].isupper() or _LEADING_ARTICLE.match(span)) or len(key) < 2 or key in NON_PLACES or key in _DEMONYM_KEYS:
         return None
     if span.isupper() and len(span) <= 4 and span not in COUNTRY_ACRONYMS:

@@ -5,10 +5,17 @@ its kind ("X district", "Y province"), whether it lies near or around
 somewhere ("near Y", "Y countryside", "outskirts of Y"), and its anchor ("X,
 south of Y", "X, Y", "X (Y)"). Gazetteer candidates are ranked by the
 document's country focus, the anchor and the group's other places (same
-admin1, distance), population and kind. The most specific resolved mention
-wins (a place over an admin1 region over a country), earlier first. A name
-the gazetteer lacks but that has a resolvable anchor is placed at the anchor
-with precision 2, keeping its own name.
+admin1, distance), population and kind; a name's one big town ("Sidon")
+is always a candidate. Of a parenthesised list of anchors ("X (Tuban,
+Lahij)") the smallest that lies in the biggest is used, exact spellings
+before variants. The group's country is voted (a country name votes least)
+and its most specific resolved mention wins (a place over an admin1 region
+over a country), earlier first. A name the gazetteer lacks but that has a
+resolvable anchor is placed at the anchor with precision 2, keeping its own
+name; a compound of a known place ("Zolote-5", "Beirut's Hamra") is placed
+near that place. Groups that resolve to nothing get the document's focus
+country (precision 3) when the focus is clear; when no group of the document
+resolves, empty groups get it too.
 """
 
 from __future__ import annotations
@@ -23,16 +30,20 @@ from ..records import Location, PlaceMention
 from .context import MentionContext, read_context
 from .focus import Focus, document_focus
 from .mentions import compound_head
-from .gazetteer import KIND_ADMIN1, KIND_COUNTRY, KIND_LOCAL, Gazetteer, Place, get_gazetteer
+from .normalize import name_key
+from .gazetteer import KIND_ADMIN1, KIND_COUNTRY, KIND_LOCAL, KIND_PLACE, Gazetteer, Place, get_gazetteer
 
 RANK_PLACE, RANK_ADMIN1, RANK_COUNTRY = 0, 1, 2
 NEAR_ANCHOR_KM = 75.0
 IN_ANCHOR_KM = 200.0
 LOOSE_MIN_FOCUS = 0.25
 PLAUSIBLE_MIN_FOCUS = 0.15
-FALLBACK_MIN_FOCUS = 0.6
+FALLBACK_MIN_FOCUS = 0.45
 BIG_PLACE_POPULATION = 50_000
 FOREIGN_MIN_POPULATION = 500_000
+COUNTRY_VOTE = 1.0
+DOMINANT_RATIO = 10
+SAME_ADMIN1_BONUS = 2.0
 KIND_BONUS = {KIND_COUNTRY: 2.0, KIND_ADMIN1: 0.75, KIND_LOCAL: 1.0}
 
 
@@ -58,24 +69,25 @@ class Geocoder:
 
     def locate(self, text: str, groups: Sequence[Sequence[PlaceMention]]) -> list[Location | None]:
         """For each group of candidate mentions (in text order) of one document, a location or None."""
-        if not any(groups):
-            return [None for _ in groups]
+        if not groups:
+            return []
         gazetteer = self.gazetteer
         focus = document_focus(text, gazetteer)
         located = [_locate_group(text, group, focus, gazetteer) for group in groups]
         if any(located):
             return located
+        # Nothing named resolves: the country the document is about, for every group.
         return [_focus_fallback(group, focus, gazetteer) for group in groups]
 
 
 def _locate_group(text: str, group: Sequence[PlaceMention], focus: Focus,
                   gazetteer: Gazetteer) -> Location | None:
-    contexts = [read_context(text, mention) for mention in group]
-    first_pass = [_best_candidate(c, focus, gazetteer, (), _anchor_candidates(c, gazetteer)) for c in contexts]
+    contexts = [read_context(text, mention, known=gazetteer.knows) for mention in group]
+    first_pass = [_best_candidate(c, focus, gazetteer, (), _anchor_candidates(c, gazetteer, focus)) for c in contexts]
     neighbours = tuple(p for p in first_pass if p is not None)
     resolutions = [r for c in contexts if (r := _resolve_mention(c, focus, gazetteer, neighbours)) is not None]
     if not resolutions:
-        return None
+        return _focus_fallback(group, focus, gazetteer) if group else None
     country = _group_country(resolutions, focus)
     agreeing = [r for r in resolutions if r.location.country == country]
     return min(agreeing, key=lambda r: r.rank).location
@@ -91,7 +103,9 @@ def _group_country(resolutions: list[Resolution], focus: Focus) -> str | None:
 
 
 def _vote(place: Place) -> float:
-    if place.kind in (KIND_COUNTRY, KIND_ADMIN1, KIND_LOCAL) or place.population >= BIG_PLACE_POPULATION:
+    if place.kind == KIND_COUNTRY:  # "protesters from Turkey ... in Batumi": the town says more
+        return COUNTRY_VOTE
+    if place.kind in (KIND_ADMIN1, KIND_LOCAL) or place.population >= BIG_PLACE_POPULATION:
         return 1.5
     return 1.0
 
@@ -110,13 +124,10 @@ def _focus_fallback(group: Sequence[PlaceMention], focus: Focus, gazetteer: Gaze
 
 def _resolve_mention(context: MentionContext, focus: Focus, gazetteer: Gazetteer,
                      neighbours: tuple[Place, ...]) -> Resolution | None:
-    anchors = _anchor_candidates(context, gazetteer)
+    anchors = _anchor_candidates(context, gazetteer, focus)
     place = _best_candidate(context, focus, gazetteer, neighbours, anchors)
-    if place is None and not anchors and (head := compound_head(context.name)):
-        near = replace(context, name=head, is_near=True)  # "Zolote-5", "Donetsk Filtration Station"
-        found = _best_candidate(near, focus, gazetteer, neighbours, ())
-        return found and replace(_resolution(near, found), location=replace(
-            _resolution(near, found).location, name=context.name))
+    if place is None and not anchors:
+        return _resolve_compound(context, focus, gazetteer, neighbours)
     if place is not None and (not anchors or _agrees_with_any(place, anchors, context)):
         return _resolution(context, place)
     if not anchors or context.is_region:
@@ -124,12 +135,33 @@ def _resolve_mention(context: MentionContext, focus: Focus, gazetteer: Gazetteer
     anchor = _best_place(anchors, focus, None, neighbours)
     if anchor is None or anchor.kind == KIND_COUNTRY:
         return place and _resolution(context, place)
-    if place is not None and (place.population >= BIG_PLACE_POPULATION  # a town beats a region elsewhere
+    if place is not None and (_clear_name(place, context, anchors, gazetteer)
                               or _score(place, focus, None, neighbours) >= _score(anchor, focus, None, neighbours)):
         return _resolution(context, place)  # a clear name beats an ambiguous anchor that disagrees
     location = Location(name=context.name, admin1=anchor.admin1_name, country=anchor.country,
                         lat=round(anchor.lat, 5), lon=round(anchor.lon, 5), precision=2)
     return Resolution(location, RANK_PLACE, anchor)
+
+
+def _resolve_compound(context: MentionContext, focus: Focus, gazetteer: Gazetteer,
+                      neighbours: tuple[Place, ...]) -> Resolution | None:
+    """"Zolote-5", "Donetsk Filtration Station", "Beirut's Hamra": near the leading known place,
+    keeping the whole name; ranked after the places the group names outright."""
+    head = compound_head(context.name)
+    if head is None:
+        return None
+    near = replace(context, name=head, is_near=True)
+    found = _best_candidate(near, focus, gazetteer, neighbours, ())
+    if found is None:
+        return None
+    guess = _resolution(near, found)
+    return Resolution(replace(guess.location, name=context.name), max(guess.rank, RANK_ADMIN1), found)
+
+
+def _clear_name(place: Place, context: MentionContext, anchors: tuple[Place, ...], gazetteer: Gazetteer) -> bool:
+    """A name spelt as in the gazetteer beats a disagreeing anchor whose own name is ambiguous
+    ("Hinche, Centre": many countries have a Centre)."""
+    return place in gazetteer.lookup(context.name) and len({a.country for a in anchors}) > 1
 
 
 def _agrees(place: Place, anchor: Place, context: MentionContext) -> bool:
@@ -146,12 +178,31 @@ def _agrees_with_any(place: Place, anchors: tuple[Place, ...], context: MentionC
     return any(_agrees(place, anchor, context) for anchor in anchors)
 
 
-def _anchor_candidates(context: MentionContext, gazetteer: Gazetteer) -> tuple[Place, ...]:
+def _anchor_candidates(context: MentionContext, gazetteer: Gazetteer, focus: Focus) -> tuple[Place, ...]:
     """Candidates of the first anchor the gazetteer knows ("X, Unknown district, Y province" -> Y)."""
-    for anchor in context.anchors:
-        if found := gazetteer.lookup(anchor) or gazetteer.lookup_loose(anchor):
-            return found
+    for loose in (False, True):  # exact spellings first: "(Lowaba, Sud-Kivu)"
+        known = [found for anchor in context.anchors
+                 if (found := _anchor_lookup(gazetteer, anchor, context, focus, loose=loose))]
+        if not known:
+            continue
+        if len(known) == 1:
+            return known[0]
+        # "(Tuban, Lahij)": the smaller anchor only where it lies in the bigger one, else the bigger one
+        contained = tuple(p for p in known[0] if any(_agrees(p, q, context) for q in known[-1]))
+        return contained or known[-1]
     return ()
+
+
+def _anchor_lookup(gazetteer: Gazetteer, anchor: str, context: MentionContext, focus: Focus, *,
+                   loose: bool) -> tuple[Place, ...]:
+    found = gazetteer.lookup_loose(anchor) if loose else gazetteer.lookup(anchor)
+    if loose and focus.solid:  # a spelling variant abroad is no anchor
+        found = tuple(p for p in found if focus.share(p.country) >= LOOSE_MIN_FOCUS)
+    regions = tuple(p for p in found if p.kind in (KIND_ADMIN1, KIND_COUNTRY))
+    if name_key(anchor) == name_key(context.name):  # "Gulu (Gulu district)": only a region helps
+        return regions
+    # "Acapulco, Guerrero": a containing name that is a region is the region, not its namesake towns
+    return regions if regions and context.relation == "in" else found
 
 
 def _best_candidate(context: MentionContext, focus: Focus, gazetteer: Gazetteer,
@@ -163,23 +214,33 @@ def _best_candidate(context: MentionContext, focus: Focus, gazetteer: Gazetteer,
         towns = {p.country for p in exact if p.kind not in (KIND_ADMIN1, KIND_COUNTRY)}
         exact = tuple(p for p in exact if p.kind != KIND_ADMIN1 or p.country not in towns)
     anchored = (context, anchors)
-    plausible = tuple(p for p in exact if _plausible(p, focus, anchored, neighbours))
+    dominant = _dominant(exact)
+    plausible = tuple(p for p in exact if p is dominant or _plausible(p, focus, anchored, neighbours))
     best = _best_place(plausible, focus, anchored, neighbours)
     if best is not None:
         return best
     loose = tuple(p for p in gazetteer.lookup_loose(context.name)
-                  if not focus.weights or focus.share(p.country) >= LOOSE_MIN_FOCUS
+                  if not focus.solid or focus.share(p.country) >= LOOSE_MIN_FOCUS
                   or _agrees_with_any(p, anchors, context))
     return _best_place(loose, focus, anchored, neighbours, penalty=1.0)
+
+
+def _dominant(candidates: Sequence[Place]) -> Place | None:
+    """The one big town a name stands for ("Sidon": 160,000 people; its namesakes are hamlets)."""
+    places = sorted((p for p in candidates if p.kind == KIND_PLACE), key=lambda p: -p.population)
+    if not places or places[0].population < BIG_PLACE_POPULATION:
+        return None
+    rest = max((p.population for p in places[1:] if p.country != places[0].country), default=0)
+    return places[0] if places[0].population >= DOMINANT_RATIO * rest else None
 
 
 def _plausible(place: Place, focus: Focus, anchored, neighbours: tuple[Place, ...]) -> bool:
     """A candidate outside every country the document is about must be big, a country, or
     supported by its anchor or the group's other places."""
-    if place.kind == KIND_COUNTRY or not focus.weights or focus.share(place.country) >= PLAUSIBLE_MIN_FOCUS:
+    if place.kind == KIND_COUNTRY or not focus.solid or focus.share(place.country) >= PLAUSIBLE_MIN_FOCUS:
         return True
-    if place.population >= FOREIGN_MIN_POPULATION:
-        return True
+    if place.kind == KIND_PLACE and place.population >= FOREIGN_MIN_POPULATION:
+        return True  # a city known abroad; a region abroad ("Red Sea" state) needs support
     context, anchors = anchored
     if _agrees_with_any(place, anchors, context):
         return True
@@ -208,7 +269,7 @@ def _score(place: Place, focus: Focus, anchored, neighbours: tuple[Place, ...]) 
         if other.id == place.id:
             continue
         if _same_admin1(place, other):
-            score += 1.0
+            score += SAME_ADMIN1_BONUS
         elif place.country == other.country:
             score += 0.5
     return score
