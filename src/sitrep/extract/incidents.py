@@ -25,6 +25,9 @@ ONE_SIDED_CUES = re.compile(
 SEPARATE_INCIDENT = re.compile(
     r"\b(?:in a separate (?:incident|attack)|separately|in another (?:incident|attack)|in a second (?:incident|attack)|"
     r"hours later|elsewhere)\b", re.IGNORECASE)
+PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march\w*|sit-in|strike)\b", re.I)
+ATTACK_WORDS = re.compile(r"\b(?:bomb\w*|explo\w*|blast|grenade|suicide|gunmen|opened fire|fired on|attack(?:ed|ers)?|"
+                          r"stormed|raid\w*|shell\w*|air ?strikes?)\b", re.I)
 SAME_PLACE_KM = 25.0
 EXCESSIVE_FORCE = "Excessive force against protesters"
 VICTIM_ACTORS = {
@@ -119,13 +122,15 @@ def _fits(draft: IncidentDraft, claim: CasualtyClaim) -> bool:
 def build_incident(draft: IncidentDraft, *, number: int, text: str, fallback_date: DateRange,
                    fallback_location: Location | None, fallback_actor: Actor | None) -> Incident:
     claims = draft.claims
-    killed, killed_disputed = incident_figures(claims, outcome="killed")
-    injured, injured_disputed = incident_figures(claims, outcome="injured")
     outcomes = sorted({c.outcome for c in claims})
     event = classify_event(text, outcomes=outcomes)
+    counted = claims
     if event is not None and event.event_type == "Protests" and event.sub_event_type != EXCESSIVE_FORCE:
-        killed = Figures(low=0, best=0, high=0)  # deaths named in a protest are its cause, not its toll
-        killed_disputed = False
+        counted = [c for c in claims if not _cause_of_protest(c)]
+    killed, killed_disputed = incident_figures(counted, outcome="killed")
+    injured, injured_disputed = incident_figures(counted, outcome="injured")
+    if event is not None and event.event_type == "Protests" and killed.best is None:
+        killed = Figures(low=0, best=0, high=0)  # a protest where no one was harmed
     if draft.act == "one_sided" and event is not None and event.event_type == "Battles":
         event = type(event)(event_type="Violence against civilians", sub_event_type="Attack")
     sources: list[str] = []
@@ -149,6 +154,12 @@ def build_incident(draft: IncidentDraft, *, number: int, text: str, fallback_dat
         sources=tuple(sources),
         disputed=killed_disputed or injured_disputed,
     )
+
+
+def _cause_of_protest(claim: CasualtyClaim) -> bool:
+    """ "protested over the death of a teenager": a death that is the protest's cause, not its toll."""
+    text = claim.evidence.text
+    return bool(PROTEST_WORDS.search(text)) and not ATTACK_WORDS.search(text)
 
 
 def _incident_date(claims: Sequence[CasualtyClaim], fallback: DateRange) -> DateRange:

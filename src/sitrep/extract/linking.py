@@ -41,7 +41,8 @@ from .victims import SINGULAR_VICTIM_RE, victim_category
 
 NP_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 NP_WORDS = frozenset({"-", "'s", "’s", "other", "others", "more", "those", "them", "of", "more",
-                      "additional", "further", "local", "young", "elderly"})
+                      "additional", "further", "local", "young", "elderly", "suspected", "alleged", "armed",
+                      "unidentified", "presumed", "retired", "off-duty"})
 ADDITIVE_WORDS = frozenset({"other", "others", "more", "another", "additional", "further"})
 CONTINUATION_RE = re.compile(r"\b(?:along with|as well as|in addition to|plus|besides|alongside)\b")
 TOLL_VERBS = frozenset({"to", "at", "of", "reached", "hit", "stood", "stands", "rose", "risen",
@@ -163,6 +164,9 @@ def _noun_phrase(view: SentenceView, i: int) -> tuple[int, list[str], str | None
             continue
         if word in OUTCOME_AFTER and pos != "NOUN" and word not in ("dead",):
             break
+        if word == "(" and i + 2 < n and view.words[i + 2] == ")" and view.pos[i + 1] == "PROPN":
+            i += 3  # "Central Reserve Police Force (CRPF) personnel"
+            continue
         if word == "and" and words and i + 1 < n and view.pos[i + 1] == "NOUN" and view.words[i + 1] in PEOPLE_NOUNS:
             words.append(word)
             i += 1
@@ -313,6 +317,10 @@ def _marked_breakdowns(view: SentenceView, counts: list[LinkedCount]) -> None:
 def _chained_outcome(view: SentenceView, anchor: int, outcome: str) -> str | None:
     """ "were kidnapped and later shot dead": a second outcome for the same victims."""
     words, i = view.words, anchor + 1
+    if i < len(view) and words[i] in ("up", "down", "off", "away"):
+        i += 1  # "rounded up and executed"
+    if i < len(view) and words[i] in ("by",) and (skip := _short_phrase_end(view, i + 1)):
+        i = skip  # "kidnapped by militants and later executed"
     if i < len(view) and words[i] in PLACE_PREPOSITIONS and (skip := _short_phrase_end(view, i + 1)):
         i = skip
     if i >= len(view) or words[i] not in ("and", "before", "then"):
@@ -502,6 +510,10 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
             return "killed", i, negated, chain
         if word == "to" and i + 1 < n and words[i + 1] == "death":
             return "killed", i + 1, negated, chain
+        if i + 1 < n and words[i + 1] == "down" and word in ("gunned", "cut", "mowed", "shot"):
+            return "killed", i, negated, chain
+        if view.pos[i] == "VERB" and words[i + 1:i + 3] == ["to", "death"]:
+            return "killed", i, negated, chain  # "stoned to death", "hacked to death"
         return None
     return None
 
@@ -533,7 +545,7 @@ def _short_phrase_end(view: SentenceView, i: int) -> int | None:
     """End of a short place phrase after a preposition ("in the village", "from Kabul")."""
     j = i
     while j < len(view) and j < i + 5 and (view.pos[j] in ("DET", "PROPN", "NOUN", "ADJ")
-                                           or view.words[j] in ("'s", "’s", "-")):
+                                           or view.words[j] in ("'s", "’s", "-", "their", "his", "her")):
         j += 1
     return j if j > i else None
 
