@@ -82,31 +82,59 @@ def group_claims(claims: Sequence[CasualtyClaim]) -> list[IncidentDraft]:
     for claim in claims:
         if claim.scope != "incident":
             continue  # a conflict's running toll belongs to no incident
-        act = act_of(claim)
+        act, undated = act_of(claim), claim.date.text is None
         draft = home.get(claim.part_of or "")
-        if claim.part_of is None and previous is not None and SEPARATE_INCIDENT.search(claim.evidence.text) \
-                and previous.claims and previous.claims[-1].evidence.start != claim.evidence.start:
+        separate = claim.part_of is None and bool(SEPARATE_INCIDENT.search(claim.evidence.text)) and (
+            previous is None or previous.claims[-1].evidence.start != claim.evidence.start)
+        if separate:
             previous = None  # "In a separate incident, ..."
         if draft is None and previous is not None and UPDATE_RE.search(claim.evidence.text) and all(
                 places_compatible(c.location, claim.location) for c in previous.claims):
             draft = previous  # "the toll rose to five on Wednesday": a report date, the same incident
-        if draft is None and claim.date.text is None and previous is not None and previous.act == act and (
-                not _names_own_place(claim) or all(places_compatible(c.location, claim.location)
-                                                   for c in previous.claims)):
+        if draft is None and undated and previous is not None and previous.act == act and all(
+                places_compatible(c.location, claim.location) for c in previous.claims):
             draft = previous
-        if draft is None and not SEPARATE_INCIDENT.search(claim.evidence.text):
-            draft = next((d for d in drafts if d.act == act and _fits(d, claim)), None)
+        if draft is None and not separate:
+            fits = _same_place if undated else _fits
+            draft = next((d for d in drafts if d.act == act and fits(d, claim)), None)
         if draft is None:
             draft = IncidentDraft(act=act)
             drafts.append(draft)
         draft.claims.append(claim)
         home[claim.id] = draft
         previous = draft
-    return drafts
+    return _merge_headline(drafts)
 
 
-def _names_own_place(claim: CasualtyClaim) -> bool:
-    return claim.location is not None and claim.location.name in claim.evidence.text
+def _merge_headline(drafts: list[IncidentDraft]) -> list[IncidentDraft]:
+    """A headline ("Drone strike kills two in Kherson") restates the incident the report tells."""
+    if len(drafts) < 2 or not all(_is_headline(c) for c in drafts[0].claims):
+        return drafts
+    headline = drafts[0]
+    target = next((d for d in drafts[1:] if d.act == headline.act and all(
+        places_compatible(a.location, b.location) for a in d.claims for b in headline.claims)), None)
+    if target is None:
+        return drafts
+    target.claims[:0] = headline.claims
+    return drafts[1:]
+
+
+def _is_headline(claim: CasualtyClaim) -> bool:
+    return claim.evidence.start < 200 and not claim.evidence.text.rstrip().endswith((".", "!", "?", '"', "”"))
+
+
+def _same_place(draft: IncidentDraft, claim: CasualtyClaim) -> bool:
+    """Places agree where both are known, and neither is only a province or country."""
+    for other in draft.claims:
+        location = other.location
+        if location is None or claim.location is None:
+            continue
+        if (location.precision or 3) >= 3 or (claim.location.precision or 3) >= 3:
+            return False
+        km = location_distance_km(location, claim.location)
+        if location.name.casefold() != claim.location.name.casefold() and (km is None or km > SAME_PLACE_KM):
+            return False
+    return True
 
 
 def _fits(draft: IncidentDraft, claim: CasualtyClaim) -> bool:
