@@ -219,3 +219,22 @@ def test_a_conflicts_running_toll_is_a_claim_but_not_an_incident(pipeline):
 def test_document_toll_follows_the_reporting_conventions(pipeline, text, best):
     result = pipeline.extract(Document(id="d", text=text, published=dt.date(2020, 5, 10)))
     assert sum(i.killed.best or 0 for i in result.incidents) == best
+
+
+@pytest.mark.parametrize(
+    ("text", "tolls"),
+    [
+        ("Drone strike kills two in Kherson\n\nTwo people were killed when a drone dropped explosives on a car "
+         "in Kherson on Monday, the regional administration said.", [2]),
+        ("Gunmen killed four villagers in Kalla on Monday, police said. In a separate incident, a roadside bomb "
+         "killed two soldiers near Damboa.", [4, 2]),
+        ("A monitor said 300 civilians had been killed since the violence began. Yesterday, attackers stormed a "
+         "police station in Bayt al-Faqih. One civilian and six assailants were killed during the assault.", [300, 7]),
+        ("On 28 April 2020, in Teresina, Piaui, a man was shot dead by two armed men. 1 fatality.", [1]),
+    ],
+    ids=["a headline restates its incident", "a separate incident", "an attack is not the summary",
+         "a coder's restatement"],
+)
+def test_claims_group_into_the_incidents_a_reader_sees(pipeline, text, tolls):
+    result = pipeline.extract(Document(id="g", text=text, published=dt.date(2025, 1, 18)))
+    assert [i.killed.best for i in result.incidents] == tolls

@@ -92,7 +92,7 @@ def group_claims(claims: Sequence[CasualtyClaim]) -> list[IncidentDraft]:
                 places_compatible(c.location, claim.location) for c in previous.claims):
             draft = previous  # "the toll rose to five on Wednesday": a report date, the same incident
         if draft is None and undated and previous is not None and previous.act == act and all(
-                places_compatible(c.location, claim.location) for c in previous.claims):
+                places_compatible(c.location, claim.location) and _same_days(c, claim) for c in previous.claims):
             draft = previous
         if draft is None and not separate:
             fits = _same_place if undated else _fits
@@ -123,8 +123,17 @@ def _is_headline(claim: CasualtyClaim) -> bool:
     return claim.evidence.start < 200 and not claim.evidence.text.rstrip().endswith((".", "!", "?", '"', "”"))
 
 
+def _same_days(a: CasualtyClaim, b: CasualtyClaim) -> bool:
+    """An undated claim belongs with claims of the days the narrative was on; a dated one matches its own."""
+    if a.date.text is not None:
+        return _dates_compatible(a.date, DateRange(b.date.start, b.date.end, "carried"))
+    return (a.date.start, a.date.end) == (b.date.start, b.date.end)
+
+
 def _same_place(draft: IncidentDraft, claim: CasualtyClaim) -> bool:
     """Places agree where both are known, and neither is only a province or country."""
+    if not all(_same_days(other, claim) for other in draft.claims):
+        return False
     for other in draft.claims:
         location = other.location
         if location is None or claim.location is None:

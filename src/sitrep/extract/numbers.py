@@ -148,15 +148,24 @@ def _parse_words(cleaned: str) -> int | None:
     return total + current
 
 
+YEAR_PRECEDERS = frozenset("the in since of from until by during before after since its their his her".split())
+
+
 def _looks_like_year(num_text: str, text: str, end: int) -> bool:
     if not re.fullmatch(r"(?:1[89]|20)\d\d", num_text):
         return False
     # "2000 troops" or "2,000 people" are counts; a bare 1990-2030 before ",", ")" or a
     # sentence end, or after "in"/"since", is a year.
-    following = text[end:end + 20]
-    return not re.match(r"\s+(?:[a-z]+\s+)?(?:people|civilians|persons|soldiers|troops|fighters|"
-                        r"dead|killed|wounded|injured|deaths|bodies|casualties|fatalities|"
-                        r"children|women|men|others|militants|refugees)\b", following, re.I)
+    following = text[end:end + 30]
+    if re.match(r"\s+(?:[a-z]+\s+)?(?:people|civilians|persons|soldiers|troops|fighters|"
+                r"dead|killed|wounded|injured|deaths|bodies|casualties|fatalities|"
+                r"children|women|men|others|militants|refugees)\b", following, re.I):
+        return False
+    # "killed 1800 villagers": a count; "since the 2011 protests", "in 1998": a year
+    preceding = re.search(r"(\w+)\W*$", text[max(0, end - len(num_text) - 16):end - len(num_text)])
+    if preceding and preceding.group(1).lower() in YEAR_PRECEDERS:
+        return True
+    return not re.match(r"\s+(?:[a-z]+-)?[a-z]+s\b(?!\s+(?:ago|later|earlier))", following)
 
 
 def find_counts(text: str, *, start: int = 0, end: int | None = None) -> list[CountMention]:
