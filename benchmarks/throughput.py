@@ -210,6 +210,7 @@ class SitrepTiming:
     seconds: float
     clean_seconds: float | None  # None: clean_text was not reached through sitrep.pipeline
     failed: int
+    first_error: str | None
 
 
 def time_sitrep(documents: list) -> SitrepTiming:
@@ -231,15 +232,18 @@ def time_sitrep(documents: list) -> SitrepTiming:
             spent[1] += 1
 
     pipeline_module.clean_text = timed_clean
-    failed = 0
+    failed, first_error = 0, None
     try:
         start = time.perf_counter()
         for item in pipeline.extract_many(documents):
-            failed += isinstance(item, FailedDocument)
+            if isinstance(item, FailedDocument):
+                failed += 1
+                first_error = first_error or item.error.message
         seconds = time.perf_counter() - start
     finally:
         pipeline_module.clean_text = original
-    return SitrepTiming(seconds=seconds, clean_seconds=spent[0] if spent[1] else None, failed=failed)
+    return SitrepTiming(seconds=seconds, clean_seconds=spent[0] if spent[1] else None,
+                        failed=failed, first_error=first_error)
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +251,8 @@ class RssRun:
     articles: int
     peak_rss_mib: float
     seconds: float
+    failed: int  # output lines that are error objects
+    first_error: str | None
 
 
 def sitrep_command() -> list[str]:
@@ -268,13 +274,26 @@ def peak_rss_of_stream(generator: CorpusGenerator, count: int) -> RssRun:
                 stream.write(json.dumps({"id": article.id, "text": article.text,
                                          "published": article.published.isoformat()}) + "\n")
         start = time.perf_counter()
-        done = subprocess.run([*sitrep_command(), "extract", "--jsonl", str(path)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+        with subprocess.Popen([*sitrep_command(), "extract", "--jsonl", str(path)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as child:
+            failed, first_error = _count_errors(child.stdout)
+            stderr = child.stderr.read()
         seconds = time.perf_counter() - start
-    if done.returncode != 0:
-        raise RuntimeError(f"sitrep extract --jsonl failed ({done.returncode}): {done.stderr.strip()}")
+    if child.returncode != 0:
+        raise RuntimeError(f"sitrep extract --jsonl failed ({child.returncode}): {stderr.strip()}")
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
-    return RssRun(articles=count, peak_rss_mib=peak_kib / 1024, seconds=seconds)
+    return RssRun(articles=count, peak_rss_mib=peak_kib / 1024, seconds=seconds, failed=failed,
+                  first_error=first_error)
+
+
+def _count_errors(lines) -> tuple[int, str | None]:
+    failed, first_error = 0, None
+    for line in lines:
+        record = json.loads(line)
+        if "error" in record:
+            failed += 1
+            first_error = first_error or record["error"]["message"]
+    return failed, first_error
 
 
 # --------------------------------------------------------------------------- report
@@ -300,6 +319,11 @@ def main(argv: list[str] | None = None) -> int:
     cpu = pin_to_one_core() if args.pin_core else None
     from sitrep.records import Document
 
+    # The RSS run goes first, while this process is small: a child's ru_maxrss starts from
+    # its parent's resident size at fork time (Linux keeps the pre-exec high-water mark), so
+    # forking after the models are loaded here would report this process's size instead.
+    rss = None if args.skip_rss else peak_rss_of_stream(CorpusGenerator(seed=args.seed + 1),
+                                                         args.rss_articles)
     generator = CorpusGenerator(seed=args.seed)
     articles = list(generator.articles(args.articles))
     texts = [a.text for a in articles]
@@ -309,14 +333,12 @@ def main(argv: list[str] | None = None) -> int:
     spacy_wps, spacy_seconds = bare_spacy_words_per_s(texts, words)
     timing = time_sitrep(documents)
     sitrep_wps = words / timing.seconds
-    rss = None if args.skip_rss else peak_rss_of_stream(CorpusGenerator(seed=args.seed + 1),
-                                                         args.rss_articles)
     figures = {
         "articles": len(articles), "words": words, "seed": args.seed, "cpu": cpu,
         "spacy_words_per_s": round(spacy_wps, 1), "spacy_seconds": round(spacy_seconds, 3),
         "sitrep_articles_per_s": round(len(articles) / timing.seconds, 2),
         "sitrep_words_per_s": round(sitrep_wps, 1), "sitrep_seconds": round(timing.seconds, 3),
-        "sitrep_failed": timing.failed,
+        "sitrep_failed": timing.failed, "sitrep_first_error": timing.first_error,
         "ratio_sitrep_to_spacy": round(sitrep_wps / spacy_wps, 3),
         "clean_share": None if timing.clean_seconds is None
         else round(timing.clean_seconds / timing.seconds, 4),
@@ -324,6 +346,7 @@ def main(argv: list[str] | None = None) -> int:
         "rss_peak_mib": round(rss.peak_rss_mib, 1) if rss else None,
         "rss_seconds": round(rss.seconds, 1) if rss else None,
         "rss_articles_per_s": round(rss.articles / rss.seconds, 2) if rss else None,
+        "rss_failed": rss.failed if rss else None, "rss_first_error": rss.first_error if rss else None,
         "python": platform.python_version(), "spacy": _spacy_version(),
     }
     print(format_table(figures))
@@ -352,10 +375,12 @@ def format_table(figures: dict) -> str:
          if share is None else f"{share * 100:.2f}% of extract time"),
         ("(e) peak RSS", "skipped" if figures["rss_peak_mib"] is None else
          f"{figures['rss_peak_mib']:.0f} MiB over {figures['rss_articles']} articles "
-         f"({show(figures['rss_articles_per_s'])} articles/s)"),
+         f"({show(figures['rss_articles_per_s'])} articles/s incl. start-up)"),
     ]
-    if figures["sitrep_failed"]:
-        rows.append(("failed documents", str(figures["sitrep_failed"])))
+    for key, label in (("sitrep", "(b)"), ("rss", "(e)")):
+        if figures[f"{key}_failed"]:
+            rows.append((f"FAILED {label}", f"{figures[f'{key}_failed']} documents, first: "
+                                            f"{figures[f'{key}_first_error']}"))
     return "\n".join(f"{label:<20}{value}" for label, value in rows)
 
 
