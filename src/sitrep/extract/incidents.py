@@ -147,13 +147,10 @@ def _same_place(draft: IncidentDraft, claim: CasualtyClaim) -> bool:
 
 
 def _fits(draft: IncidentDraft, claim: CasualtyClaim) -> bool:
-    """A dated claim fits dated claims of a compatible date and place; undated ones fit on place."""
-    dated = claim.date.text is not None
-    return all(
-        (c.date.text is not None) == dated and _dates_compatible(c.date, claim.date)
-        and places_compatible(c.location, claim.location)
-        for c in draft.claims
-    )
+    """A dated claim fits a draft whose dated claims have a compatible date, and whose places agree."""
+    dated = [c for c in draft.claims if c.date.text is not None]
+    return bool(dated) and all(_dates_compatible(c.date, claim.date) for c in dated) and all(
+        places_compatible(c.location, claim.location) for c in draft.claims)
 
 
 def build_incident(draft: IncidentDraft, *, number: int, text: str, fallback_date: DateRange,

@@ -20,16 +20,12 @@ spaCy parsed (the cleaned text).
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
-from spacy.tokens import Span as SpacySpan
-
+from .individuals import individual_victims
 from .lexicon import (
     BREAKDOWN_MARKERS,
-    GENERIC_PEOPLE,
     BRIDGE_WORDS,
     DEATH_COMPLEMENTS,
+    GENERIC_PEOPLE,
     NON_VICTIM_NOUNS,
     OF_NOMINALS,
     OUTCOME_AFTER,
@@ -37,72 +33,29 @@ from .lexicon import (
     OUTCOME_NOUNS,
 )
 from .numbers import CountMention, find_counts
-from .victims import SINGULAR_VICTIM_RE, victim_category
+from .sentence import (
+    ADDITIVE_WORDS,
+    AMONG_WORDS,
+    CASUALTIES,
+    COLLECTIVES,
+    FATAL_VERBS,
+    NEGATIONS,
+    NP_POS,
+    NP_WORDS,
+    PEOPLE_NOUNS,
+    PLACE_PREPOSITIONS,
+    TOLL_LINKS,
+    LinkedCount,
+    SentenceView,
+    among_outcome,
+    is_active,
+    set_outcome,
+    short_phrase_end,
+)
+from .structure import chained_outcome, link_from_context, lists_that_sum_to_a_total, mark_breakdowns, tolls_are_totals
+from .victims import SINGULAR_VICTIM_RE
 
-NP_POS = frozenset({"ADJ", "NOUN", "PROPN"})
-NP_WORDS = frozenset({"-", "'s", "’s", "other", "others", "more", "those", "them", "of", "more",
-                      "additional", "further", "local", "young", "elderly", "suspected", "alleged", "armed",
-                      "unidentified", "presumed", "retired", "off-duty"})
-ADDITIVE_WORDS = frozenset({"other", "others", "more", "another", "additional", "further"})
-CONTINUATION_RE = re.compile(r"\b(?:along with|as well as|in addition to|plus|besides|alongside)\b")
-TOLL_VERBS = frozenset({"to", "at", "of", "reached", "hit", "stood", "stands", "rose", "risen",
-                        "climbed", "reaches", "jumped", "increased", "was", "is", "has", "had",
-                        "now", "further", "toll", "death", "climbing", "rising", "reaching"})
-TOLL_LINKS = frozenset({"to", "at", "of", "from", "range", "ranged", "ranging", "ranges", "numbered", "totalled",
-                        "totaled", "stood", "stands", "reached", "rose", "was", "were", "is", "are", "put",
-                        "vary", "varied", "between", "reportedly", "now"})
-NEGATIONS = frozenset({"not", "n't", "never", "no"})
-
-
-@dataclass(slots=True)
-class LinkedCount:
-    """A count in a sentence and, once linked, its outcome and victims."""
-
-    mention: CountMention
-    first: int  # token index (within the sentence) of the count's first token
-    last: int  # token index after the count
-    np_end: int  # token index after the victim noun phrase
-    np_words: list[str]
-    head: str | None
-    outcome: str | None = None
-    anchor: int = -1  # token index of the outcome word that linked it
-    negated: bool = False
-    part_of: LinkedCount | None = None  # the total this count breaks down
-    additive: bool = False  # "11 more", "others": adds to earlier figures
-    via: str = ""
-    also: str | None = None  # a second outcome of the same victims ("kidnapped and later killed")
-
-    @property
-    def category(self) -> str:
-        return victim_category(self.np_words, self.head)
-
-
-class SentenceView:
-    """Lower-cased words, POS tags and character offsets of a sentence's tokens."""
-
-    def __init__(self, sent: SpacySpan) -> None:
-        self.sent = sent
-        self.tokens = [t for t in sent if not t.is_space]
-        self.words = [t.lower_ for t in self.tokens]
-        self.pos = [t.pos_ for t in self.tokens]
-        self.starts = [t.idx for t in self.tokens]
-        self.ends = [t.idx + len(t.text) for t in self.tokens]
-        self.index = {t.i: k for k, t in enumerate(self.tokens)}
-
-    def __len__(self) -> int:
-        return len(self.words)
-
-    def token_at(self, char: int) -> int:
-        """Index of the token containing (or first after) character offset ``char``."""
-        for i, end in enumerate(self.ends):
-            if end > char:
-                return i
-        return len(self.ends)
-
-    def text(self, first: int, last: int) -> str:
-        if first >= last:
-            return ""
-        return self.sent.doc.text[self.starts[first]:self.ends[last - 1]]
+__all__ = ["LinkedCount", "SentenceView", "link_sentence"]
 
 
 def find_sentence_counts(view: SentenceView) -> list[LinkedCount]:
@@ -192,188 +145,19 @@ def link_sentence(view: SentenceView) -> list[LinkedCount]:
         _link_direct(view, count, counts)
     counts.extend(individual_victims(view, counts))
     counts.sort(key=lambda c: c.first)
-    _marked_breakdowns(view, counts)
+    mark_breakdowns(view, counts)
     for index, count in enumerate(counts):
         if count.outcome is None:
-            _link_from_context(view, index, counts)
-    _tolls_are_totals(view, counts)
-    _lists_that_sum_to_a_total(view, counts)
+            link_from_context(view, index, counts)
+    tolls_are_totals(view, counts)
+    lists_that_sum_to_a_total(view, counts)
     for count in counts:
         if count.outcome and count.outcome != CASUALTIES and count.anchor >= 0:
-            count.also = _chained_outcome(view, count.anchor, count.outcome)
+            count.also = chained_outcome(view, count.anchor, count.outcome)
     for index, count in enumerate(counts):
         count.additive = any(w in ADDITIVE_WORDS for w in count.np_words) or \
             view.words[count.first] in ("another",) or count.mention.text.lower().startswith(("another", "a further"))
     return [c for c in counts if c.outcome is not None and c.outcome != CASUALTIES]
-
-
-SHOT_VERBS = frozenset({"shot", "found", "gunned", "stabbed", "beaten", "left", "hacked", "clubbed"})
-PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ant|ent|ian|man|woman|ee|eer|ive|ary|arch|at)$")
-INDIVIDUAL_PRONOUNS = frozenset({"he", "she"})
-
-
-def individual_victims(view: SentenceView, counts: list[LinkedCount]) -> list[LinkedCount]:
-    """Victims named one by one: "the minister was shot dead", "X and his cousin were killed"."""
-    covered = {j for c in counts for j in range(c.first, max(c.np_end, c.last))}
-    found: list[LinkedCount] = []
-    for k, token in enumerate(view.tokens):
-        outcome_verb = _outcome_verb(token)
-        if outcome_verb is None:
-            continue
-        verb, outcome, role = outcome_verb
-        candidates = [c for c in verb.children if c.dep_ in role]
-        if len(candidates) > 1:  # a misparse gave the verb two subjects: trust a counted or common noun
-            if any(view.index.get(c.i) in covered for c in candidates):
-                continue
-            candidates = [c for c in candidates if c.tag_ in ("NN", "NNS")]
-        for victim in candidates:
-            if not _is_individual(victim):
-                victim = next((a for a in victim.children if a.dep_ == "appos" and _is_individual(a)), victim)
-            if view.index.get(victim.head.i) in covered and victim.dep_ == "appos" or any(
-                    view.index.get(a.i) in covered for a in victim.children if a.dep_ == "appos"):
-                continue  # "One contractor, Craig Dickens, was killed": the same person
-            members = [m for m in (victim, *victim.conjuncts) if view.index.get(m.i) not in covered
-                       and (m is victim or any(c.dep_ in ("det", "poss") for c in m.children))]
-            if not members or not all(_is_individual(m) for m in members):
-                continue
-            first = min(view.index.get(m.left_edge.i, k) for m in members)
-            last_token = max(view.index.get(m.i, k) for m in members) + 1
-            words = [t.lower_ for m in members for t in m.subtree if t.i in view.index][:12]
-            mention = CountMention(view.starts[first], view.ends[last_token - 1],
-                                   view.text(first, last_token), len(members), len(members), "exact",
-                                   view.starts[first])
-            count = LinkedCount(mention, first, last_token, last_token, words, members[0].lower_,
-                                outcome=outcome, anchor=view.index[verb.i] if verb.i in view.index else k,
-                                via="individual")
-            found.append(count)
-            covered.update(range(first, last_token))
-    return found
-
-
-def _outcome_verb(token):
-    """(verb, outcome, victim dependency labels) when ``token`` states an outcome."""
-    word = token.lower_
-    if word == "dead" and token.head.lower_ in SHOT_VERBS:
-        token = token.head
-        return (token, "killed", ("nsubjpass",)) if token.tag_ == "VBN" else (token, "killed", ("dobj",))
-    if word == "dead" and token.dep_ == "amod" and token.head.dep_ == "dobj" and token.head.head.lower_ in SHOT_VERBS:
-        return token.head.head, "killed", ("dobj",)
-    if token.pos_ != "VERB":
-        return None
-    if word in OUTCOME_AFTER and token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children):
-        return token, OUTCOME_AFTER[word], ("nsubjpass",)
-    if word in ("died", "dies", "die", "perished", "succumbed"):
-        return token, "killed", ("nsubj",)
-    if word in OUTCOME_BEFORE and (_is_active(token) or token.tag_ == "VBG"):
-        return token, OUTCOME_BEFORE[word], ("dobj",)
-    return None
-
-
-def _is_individual(token) -> bool:
-    if token.lower_ in INDIVIDUAL_PRONOUNS:
-        return True
-    if token.tag_ not in ("NN", "NNP") or any(c.dep_ == "nummod" for c in token.children):
-        return False
-    if token.ent_type_ == "PERSON":
-        return True
-    word = token.lower_
-    if word in NON_VICTIM_NOUNS or word in OUTCOME_NOUNS or word in COLLECTIVES:
-        return False
-    return victim_category([word], word) != "unknown" or word in ("person", "victim") or (
-        token.tag_ == "NN" and bool(PERSON_SUFFIX.search(word)) and token.ent_type_ == "")
-
-
-def _marked_breakdowns(view: SentenceView, counts: list[LinkedCount]) -> None:
-    """ "Seven civilians including two children were killed": the two are part of the seven."""
-    for index, count in enumerate(counts):
-        if index == 0 or count.part_of is not None:
-            continue
-        lead = " ".join(view.words[max(0, count.first - 3):count.first])
-        sibling = counts[index - 1]
-        if count.np_end == count.last and count.np_end < len(view) and view.words[count.np_end] in SEVERITY \
-                and sibling.outcome:
-            count.part_of = sibling if sibling.part_of is None else sibling.part_of  # "injured 22, one seriously"
-            count.outcome = sibling.outcome
-            continue
-        if count.np_words[:2] in (["of", "them"], ["of", "whom"], ["of", "those"]) and sibling.outcome:
-            count.part_of = sibling if sibling.part_of is None else sibling.part_of  # "22 wounded, 6 of them"
-            count.outcome = count.outcome or sibling.outcome
-            continue
-        if sibling.part_of is not None and view.words[sibling.np_end:count.first] in (["and"], [","], [",", "and"]):
-            count.part_of = sibling.part_of
-            count.outcome = count.outcome or sibling.outcome
-            continue
-        if not any(lead.endswith(marker) for marker in BREAKDOWN_MARKERS):
-            continue
-        total = counts[index - 1]
-        while total.part_of is not None:
-            total = total.part_of
-        if total.outcome in (None, count.outcome) or count.outcome is None:
-            count.part_of = total
-            total.outcome = total.outcome or count.outcome
-            count.outcome = count.outcome or total.outcome
-
-
-def _chained_outcome(view: SentenceView, anchor: int, outcome: str) -> str | None:
-    """ "were kidnapped and later shot dead": a second outcome for the same victims."""
-    words, i = view.words, anchor + 1
-    if i < len(view) and words[i] in ("up", "down", "off", "away"):
-        i += 1  # "rounded up and executed"
-    if i < len(view) and words[i] in ("by",) and (skip := _short_phrase_end(view, i + 1)):
-        i = skip  # "kidnapped by militants and later executed"
-    if i < len(view) and words[i] in PLACE_PREPOSITIONS and (skip := _short_phrase_end(view, i + 1)):
-        i = skip
-    if i >= len(view) or words[i] not in ("and", "before", "then"):
-        return None
-    i += 1
-    while i < len(view) and i < anchor + 6 and (words[i] in BRIDGE_WORDS or view.pos[i] == "ADV"
-                                                 or words[i] in ("then", "subsequently")):
-        if words[i] in ("shot", "found", "beaten", "stabbed") and i + 1 < len(view) and words[i + 1] in (
-                "dead", "to"):
-            return "killed" if outcome != "killed" else None
-        i += 1
-    if i < len(view) and words[i] in OUTCOME_AFTER and OUTCOME_AFTER[words[i]] != outcome:
-        if not _is_active(view.tokens[i]):
-            return OUTCOME_AFTER[words[i]]
-    return None
-
-
-def _lists_that_sum_to_a_total(view: SentenceView, counts: list[LinkedCount]) -> None:
-    """ "Three people, a soldier and two civilians, were killed": the list is the three."""
-    for index, total in enumerate(counts):
-        if total.part_of is not None or total.mention.low is None or total.np_end >= len(view):
-            continue
-        if view.words[total.np_end] not in (",", ":", "-", "—", "("):
-            continue
-        members, cursor = [], total.np_end + 1
-        for other in counts[index + 1:]:
-            gap = view.words[cursor:other.first]
-            if other.first < cursor or len(gap) > 4 or (gap and gap[-1] not in (",", "and")) or any(
-                    view.pos[j] in ("VERB", "AUX") for j in range(cursor, other.first)):
-                break
-            members.append(other)
-            cursor = other.np_end
-            if cursor < len(view) and view.words[cursor] in (",", "and"):
-                cursor += 1
-        running = 0
-        for size, member in enumerate(members, start=1):
-            running += member.mention.low or 0
-            if size >= 2 and member.mention.low is not None and running == total.mention.low:
-                outcome = total.outcome or member.outcome
-                for part in members[:size]:
-                    part.part_of, part.outcome, part.anchor = total, outcome, total.anchor
-                total.outcome = outcome
-                break
-
-
-def _tolls_are_totals(view: SentenceView, counts: list[LinkedCount]) -> None:
-    """ "..., bringing its toll to 487": the sentence's other counts are parts of that total."""
-    for index, count in enumerate(counts):
-        if count.outcome is None or count.anchor < 0 or view.words[count.anchor] not in ("toll", "number"):
-            continue
-        for other in counts:
-            if other is not count and other.outcome == count.outcome and other.part_of is None:
-                other.part_of = count
 
 
 def _is_non_victim(count: LinkedCount, view: SentenceView) -> bool:
@@ -393,27 +177,27 @@ def _link_direct(view: SentenceView, count: LinkedCount, counts: list[LinkedCoun
         return
     found_before = _outcome_before(view, count)
     if found_before:
-        _set(count, found_before[0], found_before[1], "before")
+        set_outcome(count, found_before[0], found_before[1], "before")
         return
     if count.head in OUTCOME_NOUNS and count.np_words and count.np_words[-1] == count.head and not (
             count.head == "dead" and count.np_words[:1] == ["the"]) and "of" not in count.np_words:
-        _set(count, OUTCOME_NOUNS[count.head], count.np_end - 1, "noun")
+        set_outcome(count, OUTCOME_NOUNS[count.head], count.np_end - 1, "noun")
         return
     found = _outcome_after(view, count, counts)
     if found:
         outcome, anchor, negated, chain = found
         for member in [count, *chain]:
-            _set(member, outcome, anchor, "after" if member is count else "coordination")
+            set_outcome(member, outcome, anchor, "after" if member is count else "coordination")
             member.negated = negated
         return
     if count.head in OUTCOME_NOUNS and "of" not in count.np_words and not (
             count.head == "dead" and count.np_words[:1] == ["the"]):
-        _set(count, OUTCOME_NOUNS[count.head], count.np_end - 1, "noun")
+        set_outcome(count, OUTCOME_NOUNS[count.head], count.np_end - 1, "noun")
         return
     plausible = count.head is None or count.head in GENERIC_PEOPLE or count.category != "unknown"
     found_dep = _outcome_by_dependency(view, count) if plausible else None  # not "two car bombings"
     if found_dep:
-        _set(count, found_dep[0], found_dep[1], "dependency")
+        set_outcome(count, found_dep[0], found_dep[1], "dependency")
 
 
 def _outcome_by_dependency(view: SentenceView, count: LinkedCount) -> tuple[str, int] | None:
@@ -430,25 +214,13 @@ def _outcome_by_dependency(view: SentenceView, count: LinkedCount) -> tuple[str,
     if verb.lower_ not in OUTCOME_AFTER and noun.dep_ in ("nsubjpass", "nsubj"):
         verb = next((c for c in verb.children if c.dep_ == "conj" and c.lower_ in OUTCOME_AFTER), verb)
     word = verb.lower_
-    if noun.dep_ in ("nsubjpass", "nsubj") and word in OUTCOME_AFTER and not _is_active(verb):
+    if noun.dep_ in ("nsubjpass", "nsubj") and word in OUTCOME_AFTER and not is_active(verb):
         return OUTCOME_AFTER[word], view.index[verb.i]
     if noun.dep_ == "dobj" and word in OUTCOME_BEFORE:
         return OUTCOME_BEFORE[word], view.index[verb.i]
     if noun.dep_ == "pobj" and word == "of" and verb.head.lower_ in OF_NOMINALS and verb.head.i in view.index:
         return OF_NOMINALS[verb.head.lower_], view.index[verb.head.i]
     return None
-
-
-def _is_active(verb) -> bool:
-    """ "gunmen killed 5": a past-tense verb with an object, not a passive participle."""
-    return verb.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ in ("dobj",) for c in verb.children) \
-        or any(c.dep_ == "nsubj" for c in verb.children) and verb.lower_ in OUTCOME_BEFORE \
-        and any(c.dep_ == "dobj" for c in verb.children)
-
-
-def _set(count: LinkedCount, outcome: str, anchor: int, via: str) -> None:
-    if count.outcome is None:
-        count.outcome, count.anchor, count.via = outcome, anchor, via
 
 
 def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCount]):
@@ -458,13 +230,13 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
     while i < n and steps < 14:
         steps += 1
         word = words[i]
-        if word in (",", "(") and i + 1 < n and (_starts_marker(view, i + 1) or word == "("):
-            i = _skip_clause(view, i)
+        if word in (",", "(") and i + 1 < n and (starts_marker(view, i + 1) or word == "("):
+            i = skip_clause(view, i)
             continue
-        if word == "," and i + 1 < n and words[i + 1] in OUTCOME_AFTER and not _is_active(view.tokens[i + 1]):
+        if word == "," and i + 1 < n and words[i + 1] in OUTCOME_AFTER and not is_active(view.tokens[i + 1]):
             i += 1  # "15 people, ten of them policemen, injured in two explosions"
             continue
-        if word in ("and", ",", "or") and (nxt := _count_starting_at(counts, i + 1)) is not None:
+        if word in ("and", ",", "or") and (nxt := count_starting_at(counts, i + 1)) is not None:
             chain.append(nxt)
             i = nxt.np_end
             continue
@@ -472,9 +244,9 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
             negated = True
             i += 1
             continue
-        if word == "among" and (found := _among_outcome(words, i)):
+        if word == "among" and (found := among_outcome(words, i)):
             return found, i, negated, chain
-        if word in PLACE_PREPOSITIONS and steps == 1 and (skip := _short_phrase_end(view, i + 1)) is not None:
+        if word in PLACE_PREPOSITIONS and steps == 1 and (skip := short_phrase_end(view, i + 1)) is not None:
             i = skip
             continue
         if word == "held" and i + 1 < n and words[i + 1] in ("hostage", "captive"):
@@ -484,7 +256,7 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
         if word in FATAL_VERBS and i > 0 and words[i - 1] == "fatally":
             return "killed", i, negated, chain
         if word in OUTCOME_AFTER:
-            if word == "seized" and count.category == "unknown" or _is_active(view.tokens[i]):
+            if word == "seized" and count.category == "unknown" or is_active(view.tokens[i]):
                 return None
             if word == "dead" and i > 0 and words[i - 1] in ("shot", "gunned") and i + 1 < n and (
                     view.pos[i + 1] in ("DET", "NUM", "PROPN") or words[i + 1] in ("his", "her")):
@@ -516,38 +288,6 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
             return "killed", i, negated, chain  # "stoned to death", "hacked to death"
         return None
     return None
-
-
-CASUALTIES = "casualties"  # killed or injured, not said which: no claim
-FATAL_VERBS = frozenset({"shot", "stabbed", "wounded", "injured", "hit", "struck", "beaten", "burned"})
-SEVERITY = frozenset({"seriously", "critically", "severely", "badly", "gravely", "lightly", "slightly",
-                      "fatally", "moderately"})
-COLLECTIVES = frozenset({"family", "families", "group", "household"})
-PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "inside", "outside", "across", "on"})
-AMONG_WORDS = {"dead": "killed", "killed": "killed", "victims": "killed", "fatalities": "killed",
-               "wounded": "injured", "injured": "injured", "kidnapped": "abducted", "abducted": "abducted",
-               "hostages": "abducted", "missing": "missing", "detained": "detained", "arrested": "detained"}
-PEOPLE_NOUNS = frozenset({"children", "women", "men", "civilians", "soldiers", "policemen", "elderly", "girls",
-                          "boys", "infants", "babies", "students", "teachers", "officers", "fighters"})
-
-
-def _among_outcome(words: list[str], i: int) -> str | None:
-    """ "were among the dead", "among those killed", "among the 40 wounded"."""
-    for word in words[i + 1:i + 6]:
-        if word in AMONG_WORDS:
-            return AMONG_WORDS[word]
-        if word == "died":
-            return "killed"
-    return None
-
-
-def _short_phrase_end(view: SentenceView, i: int) -> int | None:
-    """End of a short place phrase after a preposition ("in the village", "from Kabul")."""
-    j = i
-    while j < len(view) and j < i + 5 and (view.pos[j] in ("DET", "PROPN", "NOUN", "ADJ")
-                                           or view.words[j] in ("'s", "’s", "-", "their", "his", "her")):
-        j += 1
-    return j if j > i else None
 
 
 def _outcome_before(view: SentenceView, count: LinkedCount) -> tuple[str, int] | None:
@@ -592,7 +332,7 @@ def _outcome_before(view: SentenceView, count: LinkedCount) -> tuple[str, int] |
         for marker, outcome in (("among the", None), ("the dead", "killed"), ("the wounded", "injured"),
                                 ("the injured", "injured"), ("the victims", "killed")):
             if marker in head:
-                found = outcome or _among_outcome(words, max(0, k - 4))
+                found = outcome or among_outcome(words, max(0, k - 4))
                 if found:
                     return found, k
     if word in ("lost", "losing", "loses") and count.category != "unknown":
@@ -616,12 +356,12 @@ def _outcome_before(view: SentenceView, count: LinkedCount) -> tuple[str, int] |
     return None
 
 
-def _starts_marker(view: SentenceView, i: int) -> bool:
+def starts_marker(view: SentenceView, i: int) -> bool:
     tail = " ".join(view.words[i:i + 4])
     return any(tail.startswith(marker) for marker in BREAKDOWN_MARKERS)
 
 
-def _skip_clause(view: SentenceView, i: int) -> int:
+def skip_clause(view: SentenceView, i: int) -> int:
     closer = ")" if view.words[i] == "(" else ","
     j = i + 2
     while j < len(view) and j < i + 16 and view.words[j] not in (closer, ";", "."):
@@ -629,50 +369,9 @@ def _skip_clause(view: SentenceView, i: int) -> int:
     return j + 1 if j < len(view) and view.words[j] == closer else j
 
 
-def _count_starting_at(counts: list[LinkedCount], i: int) -> LinkedCount | None:
+def count_starting_at(counts: list[LinkedCount], i: int) -> LinkedCount | None:
     for candidate in counts:
         if candidate.first == i:
             return candidate
     return None
 
-
-def _link_from_context(view: SentenceView, index: int, counts: list[LinkedCount]) -> None:
-    """Breakdowns ("including four soldiers") and continuations ("along with 125 ...")."""
-    count = counts[index]
-    earlier = [c for c in counts[:index] if c.outcome is not None]
-    if not earlier:
-        return
-    previous = earlier[-1]
-    if count.np_end < len(view) and view.words[count.np_end] in SEVERITY and count.np_end == count.last:
-        count.part_of = previous  # "15 people were injured, one seriously"
-        _set(count, previous.outcome, previous.anchor, "breakdown")
-        return
-    gap_start = max(previous.np_end, previous.anchor + 1)
-    between = view.words[gap_start:count.first]
-    between_text = " ".join(between)
-    has_verb = any(view.pos[j] in ("VERB", "AUX") for j in range(gap_start, count.first))
-    marker = next((m for m in BREAKDOWN_MARKERS if m in between_text), None) or \
-        next((m for m in BREAKDOWN_MARKERS if m in " ".join(view.words[previous.np_end:count.first])), None)
-    if marker and not _verb_after_marker(view, previous, count, marker):
-        parent = previous if previous.part_of is None else previous.part_of
-        count.part_of = parent
-        _set(count, parent.outcome, parent.anchor, "breakdown")
-        return
-    if has_verb or len(between) > 12:
-        return
-    own_predicate = count.np_end < len(view) and view.pos[count.np_end] in ("VERB", "AUX")
-    if own_predicate:
-        return
-    if between in ([], ["and"], [","], [",", "and"]) or CONTINUATION_RE.search(between_text):
-        _set(count, previous.outcome, previous.anchor, "continuation")
-        count.part_of = previous.part_of
-        count.negated = previous.negated
-
-
-def _verb_after_marker(view: SentenceView, previous: LinkedCount, count: LinkedCount, marker: str) -> bool:
-    words = view.words[previous.np_end:count.first]
-    text = " ".join(words)
-    position = len(text[:text.find(marker)].split())
-    start = previous.np_end + position
-    return any(view.pos[j] in ("VERB",) and view.words[j] not in ("including",)
-               for j in range(start, count.first))

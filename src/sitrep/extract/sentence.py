@@ -1,0 +1,150 @@
+"""The view of one sentence that the casualty grammar works on, and the count record it fills.
+
+Lower-cased words, POS tags and offsets of a sentence's tokens (:class:`SentenceView`),
+a count with what linking found about it (:class:`LinkedCount`), and the word sets
+the grammar modules share.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+
+from .lexicon import OUTCOME_BEFORE
+from .numbers import CountMention
+from .victims import victim_category
+
+NP_POS = frozenset({"ADJ", "NOUN", "PROPN"})
+
+
+NP_WORDS = frozenset({"-", "'s", "’s", "other", "others", "more", "those", "them", "of", "more",
+                      "additional", "further", "local", "young", "elderly", "suspected", "alleged", "armed",
+                      "unidentified", "presumed", "retired", "off-duty"})
+
+
+ADDITIVE_WORDS = frozenset({"other", "others", "more", "another", "additional", "further"})
+
+
+CONTINUATION_RE = re.compile(r"\b(?:along with|as well as|in addition to|plus|besides|alongside)\b")
+
+
+TOLL_VERBS = frozenset({"to", "at", "of", "reached", "hit", "stood", "stands", "rose", "risen",
+                        "climbed", "reaches", "jumped", "increased", "was", "is", "has", "had",
+                        "now", "further", "toll", "death", "climbing", "rising", "reaching"})
+
+
+TOLL_LINKS = frozenset({"to", "at", "of", "from", "range", "ranged", "ranging", "ranges", "numbered", "totalled",
+                        "totaled", "stood", "stands", "reached", "rose", "was", "were", "is", "are", "put",
+                        "vary", "varied", "between", "reportedly", "now"})
+
+
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+
+
+CASUALTIES = "casualties"  # killed or injured, not said which: no claim
+
+
+FATAL_VERBS = frozenset({"shot", "stabbed", "wounded", "injured", "hit", "struck", "beaten", "burned"})
+
+
+SEVERITY = frozenset({"seriously", "critically", "severely", "badly", "gravely", "lightly", "slightly",
+                      "fatally", "moderately"})
+
+
+COLLECTIVES = frozenset({"family", "families", "group", "household"})
+
+
+PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "inside", "outside", "across", "on"})
+
+
+AMONG_WORDS = {"dead": "killed", "killed": "killed", "victims": "killed", "fatalities": "killed",
+               "wounded": "injured", "injured": "injured", "kidnapped": "abducted", "abducted": "abducted",
+               "hostages": "abducted", "missing": "missing", "detained": "detained", "arrested": "detained"}
+
+
+PEOPLE_NOUNS = frozenset({"children", "women", "men", "civilians", "soldiers", "policemen", "elderly", "girls",
+                          "boys", "infants", "babies", "students", "teachers", "officers", "fighters"})
+
+
+@dataclass(slots=True)
+class LinkedCount:
+    """A count in a sentence and, once linked, its outcome and victims."""
+
+    mention: CountMention
+    first: int  # token index (within the sentence) of the count's first token
+    last: int  # token index after the count
+    np_end: int  # token index after the victim noun phrase
+    np_words: list[str]
+    head: str | None
+    outcome: str | None = None
+    anchor: int = -1  # token index of the outcome word that linked it
+    negated: bool = False
+    part_of: LinkedCount | None = None  # the total this count breaks down
+    additive: bool = False  # "11 more", "others": adds to earlier figures
+    via: str = ""
+    also: str | None = None  # a second outcome of the same victims ("kidnapped and later killed")
+
+    @property
+    def category(self) -> str:
+        return victim_category(self.np_words, self.head)
+
+
+class SentenceView:
+    """Lower-cased words, POS tags and character offsets of a sentence's tokens."""
+
+    def __init__(self, sent: SpacySpan) -> None:
+        self.sent = sent
+        self.tokens = [t for t in sent if not t.is_space]
+        self.words = [t.lower_ for t in self.tokens]
+        self.pos = [t.pos_ for t in self.tokens]
+        self.starts = [t.idx for t in self.tokens]
+        self.ends = [t.idx + len(t.text) for t in self.tokens]
+        self.index = {t.i: k for k, t in enumerate(self.tokens)}
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def token_at(self, char: int) -> int:
+        """Index of the token containing (or first after) character offset ``char``."""
+        for i, end in enumerate(self.ends):
+            if end > char:
+                return i
+        return len(self.ends)
+
+    def text(self, first: int, last: int) -> str:
+        if first >= last:
+            return ""
+        return self.sent.doc.text[self.starts[first]:self.ends[last - 1]]
+
+
+def set_outcome(count: LinkedCount, outcome: str, anchor: int, via: str) -> None:
+    if count.outcome is None:
+        count.outcome, count.anchor, count.via = outcome, anchor, via
+
+
+def is_active(verb) -> bool:
+    """ "gunmen killed 5": a past-tense verb with an object, not a passive participle."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ in ("dobj",) for c in verb.children) \
+        or any(c.dep_ == "nsubj" for c in verb.children) and verb.lower_ in OUTCOME_BEFORE \
+        and any(c.dep_ == "dobj" for c in verb.children)
+
+
+def among_outcome(words: list[str], i: int) -> str | None:
+    """ "were among the dead", "among those killed", "among the 40 wounded"."""
+    for word in words[i + 1:i + 6]:
+        if word in AMONG_WORDS:
+            return AMONG_WORDS[word]
+        if word == "died":
+            return "killed"
+    return None
+
+
+def short_phrase_end(view: SentenceView, i: int) -> int | None:
+    """End of a short place phrase after a preposition ("in the village", "from Kabul")."""
+    j = i
+    while j < len(view) and j < i + 5 and (view.pos[j] in ("DET", "PROPN", "NOUN", "ADJ")
+                                           or view.words[j] in ("'s", "’s", "-", "their", "his", "her")):
+        j += 1
+    return j if j > i else None

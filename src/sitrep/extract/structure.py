@@ -1,0 +1,156 @@
+"""How the counts of a sentence relate: breakdowns, lists, tolls, continuations.
+
+"at least 11 people, including four soldiers and seven assailants" (parts of a total),
+"Three people, a soldier and two civilians" (a list that sums to its total),
+"..., bringing its toll to 487" (a toll over the sentence's other counts),
+"..., along with 125 security personnel" (a continuation), "kidnapped and later
+shot dead" (a second outcome of the same victims).
+"""
+
+from __future__ import annotations
+
+from .lexicon import BREAKDOWN_MARKERS, BRIDGE_WORDS, OUTCOME_AFTER
+from .sentence import (
+    CONTINUATION_RE,
+    PLACE_PREPOSITIONS,
+    SEVERITY,
+    LinkedCount,
+    SentenceView,
+    is_active,
+    set_outcome,
+    short_phrase_end,
+)
+
+def mark_breakdowns(view: SentenceView, counts: list[LinkedCount]) -> None:
+    """ "Seven civilians including two children were killed": the two are part of the seven."""
+    for index, count in enumerate(counts):
+        if index == 0 or count.part_of is not None:
+            continue
+        lead = " ".join(view.words[max(0, count.first - 3):count.first])
+        sibling = counts[index - 1]
+        if count.np_end == count.last and count.np_end < len(view) and view.words[count.np_end] in SEVERITY \
+                and sibling.outcome:
+            count.part_of = sibling if sibling.part_of is None else sibling.part_of  # "injured 22, one seriously"
+            count.outcome = sibling.outcome
+            continue
+        if count.np_words[:2] in (["of", "them"], ["of", "whom"], ["of", "those"]) and sibling.outcome:
+            count.part_of = sibling if sibling.part_of is None else sibling.part_of  # "22 wounded, 6 of them"
+            count.outcome = count.outcome or sibling.outcome
+            continue
+        if sibling.part_of is not None and view.words[sibling.np_end:count.first] in (["and"], [","], [",", "and"]):
+            count.part_of = sibling.part_of
+            count.outcome = count.outcome or sibling.outcome
+            continue
+        if not any(lead.endswith(marker) for marker in BREAKDOWN_MARKERS):
+            continue
+        total = counts[index - 1]
+        while total.part_of is not None:
+            total = total.part_of
+        if total.outcome in (None, count.outcome) or count.outcome is None:
+            count.part_of = total
+            total.outcome = total.outcome or count.outcome
+            count.outcome = count.outcome or total.outcome
+
+
+def chained_outcome(view: SentenceView, anchor: int, outcome: str) -> str | None:
+    """ "were kidnapped and later shot dead": a second outcome for the same victims."""
+    words, i = view.words, anchor + 1
+    if i < len(view) and words[i] in ("up", "down", "off", "away"):
+        i += 1  # "rounded up and executed"
+    if i < len(view) and words[i] in ("by",) and (skip := short_phrase_end(view, i + 1)):
+        i = skip  # "kidnapped by militants and later executed"
+    if i < len(view) and words[i] in PLACE_PREPOSITIONS and (skip := short_phrase_end(view, i + 1)):
+        i = skip
+    if i >= len(view) or words[i] not in ("and", "before", "then"):
+        return None
+    i += 1
+    while i < len(view) and i < anchor + 6 and (words[i] in BRIDGE_WORDS or view.pos[i] == "ADV"
+                                                 or words[i] in ("then", "subsequently")):
+        if words[i] in ("shot", "found", "beaten", "stabbed") and i + 1 < len(view) and words[i + 1] in (
+                "dead", "to"):
+            return "killed" if outcome != "killed" else None
+        i += 1
+    if i < len(view) and words[i] in OUTCOME_AFTER and OUTCOME_AFTER[words[i]] != outcome:
+        if not is_active(view.tokens[i]):
+            return OUTCOME_AFTER[words[i]]
+    return None
+
+
+def lists_that_sum_to_a_total(view: SentenceView, counts: list[LinkedCount]) -> None:
+    """ "Three people, a soldier and two civilians, were killed": the list is the three."""
+    for index, total in enumerate(counts):
+        if total.part_of is not None or total.mention.low is None or total.np_end >= len(view):
+            continue
+        if view.words[total.np_end] not in (",", ":", "-", "—", "("):
+            continue
+        members, cursor = [], total.np_end + 1
+        for other in counts[index + 1:]:
+            gap = view.words[cursor:other.first]
+            if other.first < cursor or len(gap) > 4 or (gap and gap[-1] not in (",", "and")) or any(
+                    view.pos[j] in ("VERB", "AUX") for j in range(cursor, other.first)):
+                break
+            members.append(other)
+            cursor = other.np_end
+            if cursor < len(view) and view.words[cursor] in (",", "and"):
+                cursor += 1
+        running = 0
+        for size, member in enumerate(members, start=1):
+            running += member.mention.low or 0
+            if size >= 2 and member.mention.low is not None and running == total.mention.low:
+                outcome = total.outcome or member.outcome
+                for part in members[:size]:
+                    part.part_of, part.outcome, part.anchor = total, outcome, total.anchor
+                total.outcome = outcome
+                break
+
+
+def tolls_are_totals(view: SentenceView, counts: list[LinkedCount]) -> None:
+    """ "..., bringing its toll to 487": the sentence's other counts are parts of that total."""
+    for index, count in enumerate(counts):
+        if count.outcome is None or count.anchor < 0 or view.words[count.anchor] not in ("toll", "number"):
+            continue
+        for other in counts:
+            if other is not count and other.outcome == count.outcome and other.part_of is None:
+                other.part_of = count
+
+
+def link_from_context(view: SentenceView, index: int, counts: list[LinkedCount]) -> None:
+    """Breakdowns ("including four soldiers") and continuations ("along with 125 ...")."""
+    count = counts[index]
+    earlier = [c for c in counts[:index] if c.outcome is not None]
+    if not earlier:
+        return
+    previous = earlier[-1]
+    if count.np_end < len(view) and view.words[count.np_end] in SEVERITY and count.np_end == count.last:
+        count.part_of = previous  # "15 people were injured, one seriously"
+        set_outcome(count, previous.outcome, previous.anchor, "breakdown")
+        return
+    gap_start = max(previous.np_end, previous.anchor + 1)
+    between = view.words[gap_start:count.first]
+    between_text = " ".join(between)
+    has_verb = any(view.pos[j] in ("VERB", "AUX") for j in range(gap_start, count.first))
+    marker = next((m for m in BREAKDOWN_MARKERS if m in between_text), None) or \
+        next((m for m in BREAKDOWN_MARKERS if m in " ".join(view.words[previous.np_end:count.first])), None)
+    if marker and not _verb_after_marker(view, previous, count, marker):
+        parent = previous if previous.part_of is None else previous.part_of
+        count.part_of = parent
+        set_outcome(count, parent.outcome, parent.anchor, "breakdown")
+        return
+    if has_verb or len(between) > 12:
+        return
+    own_predicate = count.np_end < len(view) and view.pos[count.np_end] in ("VERB", "AUX")
+    if own_predicate:
+        return
+    if between in ([], ["and"], [","], [",", "and"]) or CONTINUATION_RE.search(between_text):
+        set_outcome(count, previous.outcome, previous.anchor, "continuation")
+        count.part_of = previous.part_of
+        count.negated = previous.negated
+
+
+def _verb_after_marker(view: SentenceView, previous: LinkedCount, count: LinkedCount, marker: str) -> bool:
+    words = view.words[previous.np_end:count.first]
+    text = " ".join(words)
+    position = len(text[:text.find(marker)].split())
+    start = previous.np_end + position
+    return any(view.pos[j] in ("VERB",) and view.words[j] not in ("including",)
+               for j in range(start, count.first))
