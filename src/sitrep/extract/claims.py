@@ -263,10 +263,6 @@ def _sentence_date(sent: SpacySpan, context: _Context) -> tuple[DateRange, bool]
     """The sentence's own date, else the narrative's last date, else publication; and whether own."""
     dates, base = context.dates, context.published.date
     while context.date_index < len(dates) and dates[context.date_index].end <= sent.start_char:
-        mention = dates[context.date_index]
-        resolved = mention.resolve(base)
-        if resolved is not None and mention.granularity == "day":  # "the past two years" dates nothing
-            context.last_date = resolved
         context.date_index += 1
     own, own_coarse = None, True
     index = context.date_index
@@ -276,6 +272,8 @@ def _sentence_date(sent: SpacySpan, context: _Context) -> tuple[DateRange, bool]
             own, own_coarse = resolved, dates[index].granularity != "day"
         index += 1
     if own is not None:
+        if not own_coarse:  # the narrative goes on from this sentence's day ("the past two years" dates nothing)
+            context.last_date = own
         return own, True
     if context.last_date is not None:
         carried = context.last_date
