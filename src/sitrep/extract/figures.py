@@ -9,11 +9,11 @@ The rules, as casualty recorders apply them:
   the figure; other restatements do not (the same victims told again).
 - One source's figure is its largest statement (a later "toll rose to" or a
   total beside a subset); across sources ``best`` is the figure of the most
-  credible kind of source (monitors, then officials, then media, witnesses,
-  unattributed reports and posts; parties to the fighting last), the lowest
-  if several of that kind differ. ``low`` is the lowest figure, ``high`` the
-  highest (range tops and "up to" included). Vague figures ("dozens") count
-  only when nothing more precise is known.
+  credible tier of source (monitors and officials, then media and witnesses,
+  then unattributed reports and posts; parties to the fighting last), the
+  lowest if several of that tier differ. ``low`` is the lowest figure, ``high``
+  the highest (range tops and "up to" included). Vague figures ("dozens")
+  count only when nothing more precise is known.
 - ``disputed`` when two sources' figures differ by more than 20%.
 """
 
@@ -27,8 +27,10 @@ from ..records import CasualtyClaim, Figures, Source
 from .lexicon import CODED_FATALITIES, SPLIT_FATALITIES, SUBSET_RE, UNVERIFIED_RE, UPDATE_RE
 from .sources import is_armed_party
 
-SOURCE_RANK = {"monitor": 0, "official": 1, "media": 2, "witness": 3, "unattributed": 4, "social_post": 5}
-ARMED_PARTY_RANK = 6
+# Credibility tiers for ``best``: monitors and officials, then media and witnesses, then
+# unattributed reports and posts; a party's claims about the other side last.
+SOURCE_RANK = {"monitor": 0, "official": 0, "media": 1, "witness": 1, "unattributed": 2, "social_post": 2}
+ARMED_PARTY_RANK = 3
 DISPUTE_RATIO = 1.2
 _SEPARATE_EVENT = re.compile(
     r"\b(?:another|other attacks?|other bomb\w*|separately|a separate|second|elsewhere|meanwhile|"

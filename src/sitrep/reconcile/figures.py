@@ -31,17 +31,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..extract.figures import incident_figures
+from ..extract.figures import incident_figures, source_rank
 from ..records import CasualtyClaim, Figures
 
-SOURCE_TIERS: dict[str, int] = {
-    "monitor": 0,
-    "official": 0,
-    "media": 1,
-    "witness": 1,
-    "social_post": 2,
-    "unattributed": 2,
-}
 DISPUTE_RATIO = 1.2
 
 
@@ -154,7 +146,7 @@ def _statement(key: str, members: list[SourcedClaim]) -> Statement:
     return Statement(
         source=key,
         document=counted[0].voice_document,
-        tier=min(SOURCE_TIERS.get(m.claim.source.kind, 2) for m in counted),
+        tier=min(source_rank(m.claim.source) for m in counted),
         low=low,
         high=max(low, in_document.high if in_document.high is not None else low),
         vague=all(m.claim.count.qualifier == "vague" for m in members),

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..records import Actor, CasualtyClaim, DateRange, Incident, Location, Result
-from .figures import SOURCE_TIERS, SourcedClaim, figures, source_label
+from ..extract.figures import source_rank
+from .figures import SourcedClaim, figures, source_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +154,7 @@ def incident_sources(claims: Sequence[SourcedClaim]) -> tuple[str, ...]:
         if not sourced.independent or not label:
             continue
         key = label.casefold()
-        tier = SOURCE_TIERS.get(sourced.claim.source.kind, 2)
+        tier = source_rank(sourced.claim.source)
         if key not in seen or tier < seen[key][0]:
             seen[key] = (tier, seen.get(key, (0, position))[1], label)
     return tuple(label for _tier, _pos, label in sorted(seen.values()))
