@@ -22,14 +22,15 @@ def register(subparsers) -> None:
     )
     parser.add_argument("file", help="input file, or - for standard input")
     parser.add_argument("--jsonl", action="store_true", help="the input has one JSON object per line")
-    parser.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
+    parser.add_argument("--published", type=iso_date, metavar="YYYY-MM-DD",
                         help="the article's publication date, if known")
     parser.add_argument("--format", choices=("json", "table"), default="json",
                         help="json (the output contract, default) or a readable table")
     parser.set_defaults(handler=run)
 
 
-def _iso_date(value: str) -> dt.date:
+def iso_date(value: str) -> dt.date:
+    """An argparse type for YYYY-MM-DD dates."""
     try:
         return dt.date.fromisoformat(value)
     except ValueError:

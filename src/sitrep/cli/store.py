@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 from pathlib import Path
 
 from ..errors import InputError, StoreError
+from .extract import iso_date
 from ..reconcile import statements
 from ..serialize import to_dict
 from ..store import DEFAULT_PATH, IncidentDetail, IncidentStore, ProgressBar, ingest_paths
@@ -53,21 +53,14 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_filters(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD",
+    parser.add_argument("--since", type=iso_date, metavar="YYYY-MM-DD",
                         help="incidents that end on or after this day")
-    parser.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD",
+    parser.add_argument("--until", type=iso_date, metavar="YYYY-MM-DD",
                         help="incidents that start on or before this day")
     parser.add_argument("--country", metavar="CC", help="ISO 3166-1 alpha-2 code, e.g. SY")
     parser.add_argument("--type", dest="event_type", metavar="EVENT_TYPE",
                         help="ACLED event type, e.g. 'Battles'")
     parser.add_argument("--min-killed", type=int, metavar="N", help="best killed figure at least N")
-
-
-def _iso_date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {value!r}") from None
 
 
 def _filters(args: argparse.Namespace) -> dict:

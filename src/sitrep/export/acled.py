@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from typing import IO
 
 from ..store.sqlite import IncidentDetail
-from .common import country_iso3, country_name, notes, sequence_of, span_days
+from .common import country_iso3, country_name, notes, sequence_of, span_days, write_csv
 
 COLUMNS = ("event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type",
            "actor1", "actor2", "country", "admin1", "location", "latitude", "longitude",
@@ -46,10 +45,4 @@ def row(detail: IncidentDetail) -> dict[str, object]:
 
 
 def write(details: Iterable[IncidentDetail], stream: IO[str]) -> int:
-    writer = csv.DictWriter(stream, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    count = 0
-    for detail in details:
-        writer.writerow(row(detail))
-        count += 1
-    return count
+    return write_csv(details, stream, columns=COLUMNS, row=row)

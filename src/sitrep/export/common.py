@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import functools
+from collections.abc import Callable, Iterable
+from typing import IO
 
 from ..reconcile import best_statement
 from ..store.sqlite import IncidentDetail, StoredDocument
@@ -79,3 +82,15 @@ def deaths_by_side(detail: IncidentDetail) -> dict[str, int]:
             whole = max(whole, figure)
     split["deaths_unknown"] = max(0, whole - sum(split.values()))
     return split
+
+
+def write_csv(details: Iterable[IncidentDetail], stream: IO[str], *, columns: list[str],
+              row: Callable[[IncidentDetail], dict]) -> int:
+    """Write one CSV row per incident under ``columns``; returns how many were written."""
+    writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    count = 0
+    for detail in details:
+        writer.writerow(row(detail))
+        count += 1
+    return count

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from typing import IO
 
 from ..store.sqlite import IncidentDetail
-from .common import deaths_by_side, independent_documents, source_articles, span_days
+from .common import deaths_by_side, independent_documents, source_articles, span_days, write_csv
 
 COLUMNS = ("date_start", "date_end", "date_prec", "side_a", "side_b", "deaths_a", "deaths_b",
            "deaths_civilians", "deaths_unknown", "best", "low", "high", "where_prec",
@@ -58,10 +57,4 @@ def row(detail: IncidentDetail) -> dict[str, object]:
 
 
 def write(details: Iterable[IncidentDetail], stream: IO[str]) -> int:
-    writer = csv.DictWriter(stream, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    count = 0
-    for detail in details:
-        writer.writerow(row(detail))
-        count += 1
-    return count
+    return write_csv(details, stream, columns=COLUMNS, row=row)

@@ -30,21 +30,19 @@ def iter_cities(path: Path) -> Iterator[dict]:
         buffer, position, done = stream.read(CHUNK), 0, False
         while True:
             key = _KEY.match(buffer, position)
-            if key is None or key.end() >= len(buffer):
-                if done:
-                    return
-                more = stream.read(CHUNK)
-                done = not more
-                buffer, position = buffer[position:] + more, 0
+            city = None
+            if key is not None and key.end() < len(buffer):
+                try:
+                    city, end = decoder.raw_decode(buffer, key.end())
+                except json.JSONDecodeError:
+                    if done:
+                        raise
+            if city is not None:
+                yield city
+                position = end
                 continue
-            try:
-                city, end = decoder.raw_decode(buffer, key.end())
-            except json.JSONDecodeError:
-                if done:
-                    raise
-                more = stream.read(CHUNK)
-                done = not more
-                buffer, position = buffer[position:] + more, 0
-                continue
-            yield city
-            position = end
+            if done:
+                return
+            more = stream.read(CHUNK)  # the next city runs past the buffer: read on
+            done = not more
+            buffer, position = buffer[position:] + more, 0
