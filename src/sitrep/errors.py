@@ -12,9 +12,10 @@ class SitrepError(Exception):
 
     code = "error"
 
-    def __init__(self, message: str, *, source: str | None = None) -> None:
+    def __init__(self, message: str, *, source: str | None = None, record_id: str | None = None) -> None:
         super().__init__(message)
         self.source = source
+        self.record_id = record_id  # the id of the batch record that failed, when it has one
 
     @property
     def message(self) -> str:

@@ -66,7 +66,7 @@ class Pipeline:
         by_position = iter(zip(documents, cleaned))
         for item in batch:
             if isinstance(item, InputError):
-                yield FailedDocument(id=getattr(item, "record_id", None), error=item)
+                yield FailedDocument(id=item.record_id, error=item)
                 continue
             document, clean = next(by_position)
             spacy_doc = next(parsed)

@@ -98,9 +98,7 @@ def _entry_document(entry, *, origin: str, default_id: str) -> Document | InputE
     text = entry_text(markup, origin=origin) if markup.strip() else ""
     entry_id = entry.get("id") or entry.get("link") or default_id
     if not text.strip():
-        error = InputError("feed entry has no content or summary text", source=origin)
-        error.record_id = entry_id
-        return error
+        return InputError("feed entry has no content or summary text", source=origin, record_id=entry_id)
     return Document(id=str(entry_id), text=text, published=_entry_date(entry),
                     url=entry.get("link"), title=entry.get("title"), origin=origin)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -16,7 +17,6 @@ from typing import IO, Any
 from ..errors import InputError
 from ..records import Document
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
 
@@ -102,12 +102,11 @@ def _document_from_text(text: str, *, suffix: str, doc_id: str, origin: str,
         doc = document_from_record(record, origin=origin, default_id=doc_id)
     elif suffix in HTML_SUFFIXES:
         doc = Document(id=doc_id, text=html_to_text(text, origin=origin), origin=origin)
-    elif suffix in TEXT_SUFFIXES or suffix:
+    else:
         doc = Document(id=doc_id, text=text, origin=origin)
     if not doc.text.strip():
         raise InputError("the article is empty", source=origin)
-    return Document(id=doc.id, text=doc.text, published=published or doc.published, url=doc.url,
-                    title=doc.title, origin=origin, warnings=warnings + doc.warnings)
+    return replace(doc, published=published or doc.published, origin=origin, warnings=warnings + doc.warnings)
 
 
 def read_jsonl(lines: Iterable[bytes | str], *, origin: str) -> Iterator[Document | InputError]:
@@ -123,9 +122,7 @@ def read_jsonl(lines: Iterable[bytes | str], *, origin: str) -> Iterator[Documen
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            error = InputError(f"invalid JSON: {exc.msg}", source=where)
-            error.record_id = None
-            yield error
+            yield InputError(f"invalid JSON: {exc.msg}", source=where)
             continue
         try:
             doc = document_from_record(record, origin=where, default_id=f"line-{number}")
@@ -133,7 +130,4 @@ def read_jsonl(lines: Iterable[bytes | str], *, origin: str) -> Iterator[Documen
             error.record_id = record.get("id") if isinstance(record, dict) else None
             yield error
             continue
-        if warnings:
-            doc = Document(id=doc.id, text=doc.text, published=doc.published, url=doc.url,
-                           title=doc.title, origin=where, warnings=warnings)
-        yield doc
+        yield replace(doc, warnings=warnings) if warnings else doc

@@ -92,7 +92,7 @@ def ingest_items(items: Iterable[Document | InputError | Skipped], *, store: Inc
                 report.skipped.append(item)
             elif isinstance(item, InputError):
                 _fail(report, store, item, origin=item.source or "?",
-                      record_id=getattr(item, "record_id", None))
+                      record_id=item.record_id)
                 tick(report)
             elif store.find_duplicate(item) is not None or content_hash(item.text) in queued:
                 report.duplicates += 1
