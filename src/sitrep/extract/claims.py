@@ -75,7 +75,6 @@ class _Context:
     """What earlier sentences established, for the ones after them."""
 
     clean: CleanText
-    doc: Doc
     published: PublishedDate
     dates: list[DateMention]
     places: list[PlaceMention]
@@ -86,7 +85,12 @@ class _Context:
     last_date: DateRange | None = None
     claims: list[CasualtyClaim] = field(default_factory=list)
     split_parts: int | None = None  # a coder's note splits the document's fatalities
+    serial: int = 0  # for provisional claim ids, renumbered c1, c2, ... at the end
     repeats: list[tuple[CasualtyClaim, Source | None]] = field(default_factory=list)
+
+    def provisional_id(self) -> str:
+        self.serial += 1
+        return f"p{self.serial}"
 
 
 class ClaimExtractor:
@@ -100,7 +104,7 @@ class ClaimExtractor:
         else:
             inferred = infer_publication_date(dates, not_before=max(post_dates) if post_dates else None)
             publication = PublishedDate(date=inferred, inferred=inferred is not None)
-        context = _Context(clean=clean, doc=doc, published=publication, dates=dates,
+        context = _Context(clean=clean, published=publication, dates=dates,
                            places=find_place_mentions(doc))
         previous_sentence: SpacySpan | None = None
         for sent in doc.sents:
@@ -148,8 +152,7 @@ def _claims_in_sentence(sent: SpacySpan, *, context: _Context, source: Source, d
     view = SentenceView(sent)
     linked = [c for c in link_sentence(view) if not _in_background(sent, c)]
     claims: list[CasualtyClaim] = []
-    base = len(context.claims)
-    ids = {id(c): f"t{base + i}" for i, c in enumerate(linked)}
+    ids = {id(c): context.provisional_id() for c in linked}
     for index, count in enumerate(linked):
         children = [c for c in linked if c.part_of is count]
         category = count.category
@@ -174,7 +177,7 @@ def _claims_in_sentence(sent: SpacySpan, *, context: _Context, source: Source, d
                   for c in claims]
     claims.extend(_negation_claims(sent, context, claims, source=source, date=date, places=places,
                                    evidence=evidence))
-    coded = _coded_claims(sent, source=source, date=date, places=places, evidence=evidence)
+    coded = _coded_claims(sent, context, source=source, date=date, places=places, evidence=evidence)
     if coded:
         claims = [c for c in claims if c.outcome != "killed"] + coded
     match = SPLIT_FATALITIES.search(sent.text)
@@ -217,7 +220,7 @@ def _negation_claims(sent: SpacySpan, context: _Context, existing: list[Casualty
                 have.add(outcome)
                 start, end = context.clean.to_original(sent.start_char + match.start(), sent.start_char + match.end())
                 made.append(CasualtyClaim(
-                    id=f"n{len(context.claims) + len(made)}", outcome=outcome,
+                    id=context.provisional_id(), outcome=outcome,
                     count=Count(low=0, high=0, qualifier="exact", text=context.clean.original[start:end]),
                     victims=Victims(category="unknown", text=None), perpetrator=None, source=source,
                     date=date, location=None, evidence=evidence, places=places,
@@ -229,16 +232,15 @@ def _negated_outcomes(word: str) -> str:
     return "killed" if word.lower() in ("killed", "dead", "died") else "injured"
 
 
-
-def _coded_claims(sent: SpacySpan, *, source: Source, date: DateRange, places: tuple[PlaceMention, ...],
-                  evidence: Span) -> list[CasualtyClaim]:
+def _coded_claims(sent: SpacySpan, context: _Context, *, source: Source, date: DateRange,
+                  places: tuple[PlaceMention, ...], evidence: Span) -> list[CasualtyClaim]:
     """A coder's note such as "unknown fatalities coded as 10" states the conventional figure."""
     match = CODED_FATALITIES.search(sent.text)
     value = parse_number(match.group("n")) if match else None
     if value is None:
         return []
     return [CasualtyClaim(
-        id=f"k{sent.start}", outcome="killed",
+        id=context.provisional_id(), outcome="killed",
         count=Count(low=value, high=value, qualifier="exact", text=match.group("n")),
         victims=Victims(category="unknown", text=None), perpetrator=None, source=source, date=date,
         location=None, evidence=evidence, places=places,
