@@ -32,6 +32,7 @@ _ANAPHORS = frozenset(
     f"{det} {noun}" for det in ("the", "this", "that") for noun in
     ("group", "organisation", "organization", "monitor", "ngo", "agency", "watchdog", "body", "charity")
 )
+_ARMED_NOUNS = re.compile(r"\b(?:militants?|rebels?|insurgents?|fighters?)\b", re.I)
 _PRONOUNS = frozenset("he she they it we i who which this that one someone".split())
 _NOT_ACTORS = frozenset(
     "attack attacks explosion explosions blast blasts bomb bombs bombing bombings clashes clash "
@@ -134,8 +135,7 @@ def _named_source(phrase: list[Token], previous: Source | None) -> Source | None
 
 def is_armed_party(source: Source) -> bool:
     """Whether a source is a party to the fighting (its claims are least credible)."""
-    return bool(source.name and NON_STATE_MODIFIERS_RE.search(source.name)) or bool(
-        source.name and re.search(r"\b(?:militants?|rebels?|insurgents?|fighters?)\b", source.name, re.I))
+    return bool(source.name and (NON_STATE_MODIFIERS_RE.search(source.name) or _ARMED_NOUNS.search(source.name)))
 
 
 def sentence_perpetrator(sent: SpacySpan) -> Actor | None:
