@@ -198,6 +198,10 @@ def _link_direct(view: SentenceView, count: LinkedCount, counts: list[LinkedCoun
     found_dep = _outcome_by_dependency(view, count) if plausible else None  # not "two car bombings"
     if found_dep:
         set_outcome(count, found_dep[0], found_dep[1], "dependency")
+        return
+    modifier = next((w for w in count.np_words if w in OUTCOME_AFTER and w != "dead"), None)
+    if modifier is not None:
+        set_outcome(count, OUTCOME_AFTER[modifier], count.first, "modifier")  # "treated 60 wounded people"
 
 
 def _outcome_by_dependency(view: SentenceView, count: LinkedCount) -> tuple[str, int] | None:
