@@ -6,10 +6,12 @@ import argparse
 import datetime as dt
 import json
 import sys
+from dataclasses import replace
 
 from ..errors import InputError
 from ..ingest import read_document, read_jsonl, read_text_stream
 from ..pipeline import FailedDocument, Pipeline
+from ..records import Document
 from ..serialize import to_dict
 from .format import format_table
 
@@ -77,10 +79,6 @@ def _run_jsonl(args: argparse.Namespace, pipeline: Pipeline) -> int:
 
 
 def _default_published(item, published: dt.date):
-    from dataclasses import replace
-
-    from ..records import Document
-
     if isinstance(item, Document) and item.published is None:
         return replace(item, published=published)
     return item

@@ -76,9 +76,6 @@ BREAKDOWN_MARKERS = (
     "included", "include", "includes",
 )
 
-# Words that tie a count to the previous one's outcome ("along with 125 ...").
-CONTINUATION_MARKERS = ("and", "along with", "as well as", "in addition to", "plus", "besides", "and also", ",")
-
 # Victim vocabularies, checked in this order.
 PERPETRATOR_NOUNS = frozenset(
     "assailant assailants attacker attackers bomber bombers perpetrator perpetrators hijacker "

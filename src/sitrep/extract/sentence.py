@@ -30,10 +30,6 @@ ADDITIVE_WORDS = frozenset({"other", "others", "more", "another", "additional", 
 CONTINUATION_RE = re.compile(r"\b(?:along with|as well as|in addition to|plus|besides|alongside)\b")
 
 
-TOLL_VERBS = frozenset({"to", "at", "of", "reached", "hit", "stood", "stands", "rose", "risen",
-                        "climbed", "reaches", "jumped", "increased", "was", "is", "has", "had",
-                        "now", "further", "toll", "death", "climbing", "rising", "reaching"})
-
 
 TOLL_LINKS = frozenset({"to", "at", "of", "from", "range", "ranged", "ranging", "ranges", "numbered", "totalled",
                         "totaled", "stood", "stands", "reached", "rose", "was", "were", "is", "are", "put",
