@@ -13,7 +13,7 @@ import sys
 
 from ..errors import SitrepError
 
-COMMAND_MODULES = ("extract", "evaluate", "store", "gazetteer", "serve")
+COMMAND_MODULES = ("extract", "evaluate", "store", "gazetteer")
 
 EXIT_INPUT = 2
 

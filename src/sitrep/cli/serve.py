@@ -1,5 +1,0 @@
-"""Sub-command module (not yet implemented)."""
-
-
-def register(subparsers) -> None:
-    return None
