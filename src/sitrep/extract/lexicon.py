@@ -15,7 +15,7 @@ OUTCOME_AFTER: dict[str, str] = {
         "killed dead died die dies dying executed massacred slain murdered beheaded lynched perished "
         "assassinated slaughtered martyred drowned burned electrocuted decapitated "
         "shot-dead gunned".split(), "killed"),
-    **dict.fromkeys("wounded injured hurt maimed hospitalised hospitalized".split(), "injured"),
+    **dict.fromkeys("wounded injured injuried hurt maimed hospitalised hospitalized".split(), "injured"),
     **dict.fromkeys("missing disappeared unaccounted".split(), "missing"),
     **dict.fromkeys("kidnapped abducted seized hostage captive".split(), "abducted"),
     **dict.fromkeys("detained arrested captured apprehended jailed imprisoned rounded held".split(), "detained"),

@@ -29,7 +29,7 @@ def mark_breakdowns(view: SentenceView, counts: list[LinkedCount]) -> None:
         lead = " ".join(view.words[max(0, count.first - 3):count.first])
         sibling = counts[index - 1]
         if count.np_end == count.last and count.np_end < len(view) and view.words[count.np_end] in SEVERITY \
-                and sibling.outcome:
+                and sibling.outcome and count.outcome in (None, sibling.outcome):  # not "and 3 seriously wounded"
             count.part_of = sibling if sibling.part_of is None else sibling.part_of  # "injured 22, one seriously"
             count.outcome = sibling.outcome
             continue
