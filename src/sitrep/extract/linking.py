@@ -46,6 +46,7 @@ from .sentence import (
     NP_WORDS,
     PEOPLE_NOUNS,
     PLACE_PREPOSITIONS,
+    SEVERITY,
     TOLL_LINKS,
     LinkedCount,
     SentenceView,
@@ -343,6 +344,8 @@ def _outcome_before(view: SentenceView, count: LinkedCount) -> tuple[str, int] |
         return OUTCOME_BEFORE[word], k
     if word in ("left", "leaving", "leaves", "leave"):
         end = count.np_end
+        if end + 1 < len(view) and words[end] in SEVERITY:
+            end += 1  # "left one severely injured"
         if end < len(view) and words[end] in OUTCOME_AFTER:
             return OUTCOME_AFTER[words[end]], end
     if word in ("took", "taken", "taking", "take", "takes") and count.np_end < len(view) and \
