@@ -21,6 +21,9 @@ from .sentence import (
     short_phrase_end,
 )
 
+LIST_OPENERS = frozenset({",", ":", "-", "—", "–", "("})
+
+
 def mark_breakdowns(view: SentenceView, counts: list[LinkedCount]) -> None:
     """ "Seven civilians including two children were killed": the two are part of the seven."""
     for index, count in enumerate(counts):
@@ -98,9 +101,13 @@ def lists_that_sum_to_a_total(view: SentenceView, counts: list[LinkedCount]) -> 
     for index, total in enumerate(counts):
         if total.part_of is not None or total.mention.low is None or total.np_end >= len(view):
             continue
-        if view.words[total.np_end] not in (",", ":", "-", "—", "("):
+        opener = total.np_end
+        if view.words[opener] not in LIST_OPENERS and total.anchor >= opener and total.anchor + 1 < len(view) \
+                and view.words[total.anchor + 1] in (":", "-", "—", "–"):
+            opener = total.anchor + 1  # "Seven people were injured: six soldiers and a child"
+        if view.words[opener] not in LIST_OPENERS:
             continue
-        members, cursor = [], total.np_end + 1
+        members, cursor = [], opener + 1
         for other in counts[index + 1:]:
             gap = view.words[cursor:other.first]
             if other.first < cursor or len(gap) > 4 or (gap and gap[-1] not in (",", "and")) or any(
