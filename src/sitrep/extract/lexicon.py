@@ -114,7 +114,8 @@ CIVILIAN_NOUNS = frozenset(
     "laborers labourers miners miner employees employee citizens citizen locals youths youth "
     "crew suspect suspects friend friends colleague colleagues neighbour neighbours neighbor neighbors cousin cousins "
     "nephew nephews niece nieces uncle aunt grandson granddaughter bodyguard bodyguards companion companions "
-    "partner cop cops assistant assistants priest priests imam cleric clerics monks nuns chief elder elders councillor".split()
+    "partner cop cops assistant assistants priest priests imam cleric clerics monks nuns chief elder elders councillor "
+    "passerby passersby pedestrian pedestrians".split()
 )
 CIVILIAN_MODIFIERS = frozenset("civilian unarmed innocent".split())
 NON_STATE_MODIFIERS_RE = re.compile(
