@@ -37,6 +37,7 @@ def test_parse_number_reads_digits_and_words(text, value):
         ("hundreds of those", [("hundreds of", 100, None, "vague")]),
         ("thousands of residents", [("thousands of", 1000, None, "vague")]),
         ("one civilian and six assailants", [("one", 1, 1, "exact"), ("six", 6, 6, "exact")]),
+        ("killed 2 and 9 others", [("2", 2, 2, "exact"), ("9", 9, 9, "exact")]),
         ("both pilots", [("both", 2, 2, "exact")]),
     ],
 )

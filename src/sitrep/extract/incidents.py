@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..geodesy import location_distance_km
 from ..records import Actor, CasualtyClaim, DateRange, Figures, Incident, Location
-from .figures import incident_figures
+from .figures import incident_figures, is_additive
 from .lexicon import UPDATE_RE
 from .taxonomy import classify_event
 
@@ -28,6 +28,8 @@ SEPARATE_INCIDENT = re.compile(
 PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march\w*|sit-in|strike)\b", re.I)
 ATTACK_WORDS = re.compile(r"\b(?:bomb\w*|explo\w*|blast|grenade|suicide|gunmen|opened fire|fired on|attack(?:ed|ers)?|"
                           r"stormed|raid\w*|shell\w*|air ?strikes?)\b", re.I)
+SUMMARY_CUES = re.compile(r"\b(?:wave|string|series|spate|chain|number) of\b|\bacross\b", re.I)
+DETAIL_SLACK = 1.1  # "more than 70" killed may be the 73 the details add up to
 SAME_PLACE_KM = 25.0
 EXCESSIVE_FORCE = "Excessive force against protesters"
 VICTIM_ACTORS = {
@@ -103,7 +105,7 @@ def group_claims(claims: Sequence[CasualtyClaim]) -> list[IncidentDraft]:
         draft.claims.append(claim)
         home[claim.id] = draft
         previous = draft
-    return _merge_headline(drafts)
+    return _fold_details(_merge_headline(drafts))
 
 
 def _merge_headline(drafts: list[IncidentDraft]) -> list[IncidentDraft]:
@@ -117,6 +119,29 @@ def _merge_headline(drafts: list[IncidentDraft]) -> list[IncidentDraft]:
         return drafts
     target.claims[:0] = headline.claims
     return drafts[1:]
+
+
+def _fold_details(drafts: list[IncidentDraft]) -> list[IncidentDraft]:
+    """ "A wave of bombings across Iraq killed 70 and injured 150. In Nasiriyah, ... killing 44 and injuring
+    81.": when the lead sentence sums several attacks and the later incidents fit inside its totals, they are
+    its details (parts of its figures), not more victims."""
+    if len(drafts) < 2:
+        return drafts
+    lead = drafts[0]
+    opening = lead.claims[0].evidence
+    summary = {c.outcome: c for c in lead.claims if c.evidence.start == opening.start and c.part_of is None}
+    if not SUMMARY_CUES.search(opening.text) or not summary:
+        return drafts
+    later = [c for d in drafts[1:] for c in d.claims]
+    if any(c.outcome not in summary or SEPARATE_INCIDENT.search(c.evidence.text) or is_additive(c) for c in later):
+        return drafts
+    for outcome, total in summary.items():
+        parts = sum(max((c.count.low or 0 for c in d.claims if c.outcome == outcome and c.part_of is None), default=0)
+                    for d in drafts[1:])
+        if parts > (total.count.high or (total.count.low or 0) * DETAIL_SLACK):
+            return drafts
+    lead.claims.extend(replace(c, part_of=c.part_of or summary[c.outcome].id) for c in later)
+    return [lead]
 
 
 def _is_headline(claim: CasualtyClaim) -> bool:

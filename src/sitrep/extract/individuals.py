@@ -11,7 +11,7 @@ import re
 
 from .lexicon import NON_VICTIM_NOUNS, OUTCOME_AFTER, OUTCOME_BEFORE, OUTCOME_NOUNS
 from .numbers import CountMention
-from .sentence import COLLECTIVES, LinkedCount, SentenceView, is_active
+from .sentence import COLLECTIVES, INJURY_NOUNS, LinkedCount, SentenceView, is_active
 from .victims import victim_category
 
 SHOT_VERBS = frozenset({"shot", "found", "gunned", "stabbed", "beaten", "left", "hacked", "clubbed"})
@@ -21,6 +21,12 @@ PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ant|ent|ian|man|woman|ee|eer|ive|ary|a
 
 
 INDIVIDUAL_PRONOUNS = frozenset({"he", "she"})
+
+
+LEAVE_VERBS = frozenset({"left", "leaving", "leaves", "leave"})
+
+
+SUFFER_VERBS = frozenset({"suffered", "sustained", "received", "suffers", "sustains", "receives"})
 
 
 def individual_victims(view: SentenceView, counts: list[LinkedCount]) -> list[LinkedCount]:
@@ -33,6 +39,8 @@ def individual_victims(view: SentenceView, counts: list[LinkedCount]) -> list[Li
             continue
         verb, outcome, role = outcome_verb
         candidates = [c for c in verb.children if c.dep_ in role]
+        if not candidates and verb.dep_ == "conj" and role == ("nsubjpass",):
+            candidates = [c for c in verb.head.children if c.dep_ in role]  # "was shot and got injured"
         if len(candidates) > 1:  # a misparse gave the verb two subjects: trust a counted or common noun
             if any(view.index.get(c.i) in covered for c in candidates):
                 continue
@@ -69,8 +77,12 @@ def _outcome_verb(token):
         return (token, "killed", ("nsubjpass",)) if token.tag_ == "VBN" else (token, "killed", ("dobj",))
     if word == "dead" and token.dep_ == "amod" and token.head.dep_ == "dobj" and token.head.head.lower_ in SHOT_VERBS:
         return token.head.head, "killed", ("dobj",)
+    if word in OUTCOME_AFTER and token.dep_ in ("oprd", "xcomp", "ccomp") and token.head.lower_ in LEAVE_VERBS:
+        return token.head, OUTCOME_AFTER[word], ("dobj",)  # "left the judge seriously injured"
     if token.pos_ != "VERB":
         return None
+    if word in SUFFER_VERBS and any(c.dep_ == "dobj" and c.lower_ in INJURY_NOUNS for c in token.children):
+        return token, "injured", ("nsubj",)  # "the officer suffered minor injuries"
     if word in OUTCOME_AFTER and token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children):
         return token, OUTCOME_AFTER[word], ("nsubjpass",)
     if word in ("died", "dies", "die", "perished", "succumbed"):

@@ -15,7 +15,7 @@ OUTCOME_AFTER: dict[str, str] = {
         "killed dead died die dies dying executed massacred slain murdered beheaded lynched perished "
         "assassinated slaughtered martyred drowned burned electrocuted decapitated "
         "shot-dead gunned".split(), "killed"),
-    **dict.fromkeys("wounded injured hurt maimed hospitalised hospitalized".split(), "injured"),
+    **dict.fromkeys("wounded injured injuried hurt maimed hospitalised hospitalized".split(), "injured"),
     **dict.fromkeys("missing disappeared unaccounted".split(), "missing"),
     **dict.fromkeys("kidnapped abducted seized hostage captive".split(), "abducted"),
     **dict.fromkeys("detained arrested captured apprehended jailed imprisoned rounded held".split(), "detained"),
@@ -114,7 +114,8 @@ CIVILIAN_NOUNS = frozenset(
     "laborers labourers miners miner employees employee citizens citizen locals youths youth "
     "crew suspect suspects friend friends colleague colleagues neighbour neighbours neighbor neighbors cousin cousins "
     "nephew nephews niece nieces uncle aunt grandson granddaughter bodyguard bodyguards companion companions "
-    "partner cop cops assistant assistants priest priests imam cleric clerics monks nuns chief elder elders councillor".split()
+    "partner cop cops assistant assistants priest priests imam cleric clerics monks nuns chief elder elders councillor "
+    "passerby passersby pedestrian pedestrians".split()
 )
 CIVILIAN_MODIFIERS = frozenset("civilian unarmed innocent".split())
 NON_STATE_MODIFIERS_RE = re.compile(

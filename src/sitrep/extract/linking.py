@@ -38,12 +38,15 @@ from .sentence import (
     AMONG_WORDS,
     CASUALTIES,
     COLLECTIVES,
+    CARE_VERBS,
     FATAL_VERBS,
+    INJURY_NOUNS,
     NEGATIONS,
     NP_POS,
     NP_WORDS,
     PEOPLE_NOUNS,
     PLACE_PREPOSITIONS,
+    SEVERITY,
     TOLL_LINKS,
     LinkedCount,
     SentenceView,
@@ -66,7 +69,7 @@ def find_sentence_counts(view: SentenceView) -> list[LinkedCount]:
     taken = [(m.start, m.end) for m in mentions]
     noun_ends: dict[int, int] = {}
     for match in SINGULAR_VICTIM_RE.finditer(doc_text, start, end):
-        group = next(g for g in ("det", "poss", "alone") if match.group(g))
+        group = next(g for g in ("det", "poss", "alone", "other") if match.group(g))
         if any(s < match.end(group) and match.start() < e for s, e in taken):
             continue
         value = 2 if match.group(group).lower() == "both" else 1
@@ -102,7 +105,8 @@ def _noun_phrase(view: SentenceView, i: int) -> tuple[int, list[str], str | None
                                                                   "his", "her", "their", "its", "our", "a", "an")
                                            or view.pos[i + 1] in ("PROPN", "NOUN", "ADJ")):
             j, comp = i + 1, []
-            while j < n and (view.pos[j] in NP_POS or view.words[j] in AMONG_WORDS or view.words[j] in (
+            while j < n and (view.pos[j] in NP_POS and not _outcome_after_noun(view, j, comp)
+                             or _among_word(view, j, comp) or view.words[j] in (
                     "the", "them", "those", "these", "'s", "’s", "-", "his", "her", "their", "its", "our", "a", "an")):
                 comp.append(view.words[j])
                 j += 1
@@ -136,6 +140,16 @@ def _noun_phrase(view: SentenceView, i: int) -> tuple[int, list[str], str | None
             continue
         break
     return i, words, head
+
+
+def _among_word(view: SentenceView, j: int, comp: list[str]) -> bool:
+    """ "10 of the dead", "two of those wounded": an outcome word naming the group counted from."""
+    return view.words[j] in AMONG_WORDS and (not comp or comp[-1] in ("the", "those", "these"))
+
+
+def _outcome_after_noun(view: SentenceView, j: int, comp: list[str]) -> bool:
+    """ "two members of the security forces killed": the outcome word ends the victims."""
+    return bool(comp) and comp[-1] not in ("the", "those", "these") and view.words[j] in OUTCOME_AFTER
 
 
 def link_sentence(view: SentenceView) -> list[LinkedCount]:
@@ -272,11 +286,13 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
             return "killed", i, negated, chain
         if word in ("succumbed", "succumb"):
             return "killed", i, negated, chain
-        if word == "with" and any(w in ("injuries", "wounds", "injury", "wound", "burns") for w in words[i + 1:i + 4]):
+        if word == "with" and any(w in INJURY_NOUNS for w in words[i + 1:i + 5]):
             return "injured", i, negated, chain
         if word in ("suffered", "sustained", "received", "suffering", "sustaining") and any(
-                w in ("injuries", "wounds", "injury", "wound", "burns") for w in words[i + 1:i + 9]):
+                w in INJURY_NOUNS for w in words[i + 1:i + 9]):
             return "injured", i, negated, chain
+        if word == "treated" and words[i + 1:i + 2] == ["for"] and any(w in INJURY_NOUNS for w in words[i + 2:i + 6]):
+            return "injured", i, negated, chain  # "were treated for gunshot wounds"
         if word in ("taken", "went", "go", "gone", "held") or word in BRIDGE_WORDS or view.pos[i] == "ADV":
             i += 1
             continue
@@ -316,6 +332,10 @@ def _outcome_before(view: SentenceView, count: LinkedCount) -> tuple[str, int] |
         return "killed", k
     if word == "of" and k > 0 and words[k - 1] in OF_NOMINALS:
         return OF_NOMINALS[words[k - 1]], k - 1
+    if word == "to" and k > 0 and words[k - 1] in INJURY_NOUNS:
+        return "injured", k - 1  # "causing injuries to 45 others"
+    if word in CARE_VERBS and _sent_for_care(words[count.np_end:count.np_end + 6]):
+        return "injured", k  # "sending 42 to hospital", "treated 35 people for bullet wounds"
     if word in OUTCOME_BEFORE:
         if k > 0 and words[k - 1] in ("were", "was", "been", "be", "being") and word.endswith("ed"):
             return None  # "were killed 3 ..." is not an object
@@ -324,6 +344,8 @@ def _outcome_before(view: SentenceView, count: LinkedCount) -> tuple[str, int] |
         return OUTCOME_BEFORE[word], k
     if word in ("left", "leaving", "leaves", "leave"):
         end = count.np_end
+        if end + 1 < len(view) and words[end] in SEVERITY:
+            end += 1  # "left one severely injured"
         if end < len(view) and words[end] in OUTCOME_AFTER:
             return OUTCOME_AFTER[words[end]], end
     if word in ("took", "taken", "taking", "take", "takes") and count.np_end < len(view) and \
@@ -358,6 +380,13 @@ def _outcome_before(view: SentenceView, count: LinkedCount) -> tuple[str, int] |
                 if candidate in AMONG_WORDS:
                     return AMONG_WORDS[candidate], at
     return None
+
+
+def _sent_for_care(after: list[str]) -> bool:
+    """The words after the victims say they went to hospital or were treated for injuries."""
+    if after[:1] == ["to"]:
+        return any(w in ("hospital", "hospitals") for w in after[1:4])
+    return after[:1] == ["for"] and any(w in INJURY_NOUNS for w in after[1:5])
 
 
 def starts_marker(view: SentenceView, i: int) -> bool:

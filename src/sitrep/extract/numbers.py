@@ -171,10 +171,15 @@ def _looks_like_year(num_text: str, text: str, end: int) -> bool:
 def find_counts(text: str, *, start: int = 0, end: int | None = None) -> list[CountMention]:
     """All count expressions in ``text[start:end]`` (offsets into ``text``)."""
     mentions: list[CountMention] = []
-    for match in COUNT_PATTERN.finditer(text, start, len(text) if end is None else end):
+    stop = len(text) if end is None else end
+    position = start
+    while (match := COUNT_PATTERN.search(text, position, stop)) is not None:
         mention = _mention_from_match(match, text)
+        position = match.end()
         if mention is not None:
             mentions.append(mention)
+            if mention.end < match.end():
+                position = mention.end  # "killed 1 and 6 others": the second count is read on its own
     return mentions
 
 

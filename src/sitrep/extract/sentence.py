@@ -45,6 +45,14 @@ CASUALTIES = "casualties"  # killed or injured, not said which: no claim
 FATAL_VERBS = frozenset({"shot", "stabbed", "wounded", "injured", "hit", "struck", "beaten", "burned"})
 
 
+INJURY_NOUNS = frozenset({"injuries", "wounds", "injury", "wound", "burns"})
+
+
+# Verbs that take the injured to care: "sending 42 to hospital", "treated 35 people for wounds".
+CARE_VERBS = frozenset({"sending", "sent", "send", "sends", "treated", "treating", "treats", "treat", "rushed",
+                        "rushing", "evacuated", "evacuating", "admitted", "admitting"})
+
+
 SEVERITY = frozenset({"seriously", "critically", "severely", "badly", "gravely", "lightly", "slightly",
                       "fatally", "moderately"})
 

@@ -21,6 +21,9 @@ from .sentence import (
     short_phrase_end,
 )
 
+LIST_OPENERS = frozenset({",", ":", "-", "—", "–", "("})
+
+
 def mark_breakdowns(view: SentenceView, counts: list[LinkedCount]) -> None:
     """ "Seven civilians including two children were killed": the two are part of the seven."""
     for index, count in enumerate(counts):
@@ -28,8 +31,9 @@ def mark_breakdowns(view: SentenceView, counts: list[LinkedCount]) -> None:
             continue
         lead = " ".join(view.words[max(0, count.first - 3):count.first])
         sibling = counts[index - 1]
-        if count.np_end == count.last and count.np_end < len(view) and view.words[count.np_end] in SEVERITY \
-                and sibling.outcome:
+        if count.np_end == count.last and count.np_end < len(view) and sibling.outcome and (
+                view.words[count.np_end] in SEVERITY or _manner_of_part(view, sibling, count)) \
+                and count.outcome in (None, sibling.outcome):  # not "and 3 seriously wounded"
             count.part_of = sibling if sibling.part_of is None else sibling.part_of  # "injured 22, one seriously"
             count.outcome = sibling.outcome
             continue
@@ -37,7 +41,8 @@ def mark_breakdowns(view: SentenceView, counts: list[LinkedCount]) -> None:
             count.part_of = sibling if sibling.part_of is None else sibling.part_of  # "22 wounded, 6 of them"
             count.outcome = count.outcome or sibling.outcome
             continue
-        if sibling.part_of is not None and view.words[sibling.np_end:count.first] in (["and"], [","], [",", "and"]):
+        if sibling.part_of is not None and view.words[sibling.np_end:count.first] in (["and"], [","], [",", "and"]) \
+                and count.outcome in (None, sibling.outcome):
             count.part_of = sibling.part_of
             count.outcome = count.outcome or sibling.outcome
             continue
@@ -50,6 +55,21 @@ def mark_breakdowns(view: SentenceView, counts: list[LinkedCount]) -> None:
             count.part_of = total
             total.outcome = total.outcome or count.outcome
             count.outcome = count.outcome or total.outcome
+        elif 0 <= total.anchor < count.first:
+            _close_breakdown_before_predicate(counts, index, total)
+
+
+def _close_breakdown_before_predicate(counts: list[LinkedCount], index: int, total: LinkedCount) -> None:
+    """ "Eight were killed, including three women and around 20 were wounded": the list before
+    the last coordinated count breaks down the total; that last count has the predicate."""
+    count = counts[index]
+    if count.via != "after":
+        return
+    chain = [c for c in counts[index + 1:] if c.anchor == count.anchor and c.via == "coordination"]
+    if not chain:
+        return
+    for part in [count, *chain[:-1]]:
+        part.part_of, part.outcome, part.anchor, part.via = total, total.outcome, total.anchor, "breakdown"
 
 
 def chained_outcome(view: SentenceView, anchor: int, outcome: str) -> str | None:
@@ -81,9 +101,13 @@ def lists_that_sum_to_a_total(view: SentenceView, counts: list[LinkedCount]) -> 
     for index, total in enumerate(counts):
         if total.part_of is not None or total.mention.low is None or total.np_end >= len(view):
             continue
-        if view.words[total.np_end] not in (",", ":", "-", "—", "("):
+        opener = total.np_end
+        if view.words[opener] not in LIST_OPENERS and total.anchor >= opener and total.anchor + 1 < len(view) \
+                and view.words[total.anchor + 1] in (":", "-", "—", "–"):
+            opener = total.anchor + 1  # "Seven people were injured: six soldiers and a child"
+        if view.words[opener] not in LIST_OPENERS:
             continue
-        members, cursor = [], total.np_end + 1
+        members, cursor = [], opener + 1
         for other in counts[index + 1:]:
             gap = view.words[cursor:other.first]
             if other.first < cursor or len(gap) > 4 or (gap and gap[-1] not in (",", "and")) or any(
@@ -121,8 +145,9 @@ def link_from_context(view: SentenceView, index: int, counts: list[LinkedCount])
     if not earlier:
         return
     previous = earlier[-1]
-    if count.np_end < len(view) and view.words[count.np_end] in SEVERITY and count.np_end == count.last:
-        count.part_of = previous  # "15 people were injured, one seriously"
+    if count.np_end < len(view) and count.np_end == count.last and (
+            view.words[count.np_end] in SEVERITY or _manner_of_part(view, previous, count)):
+        count.part_of = previous  # "15 people were injured, one seriously", "..., four by gunfire"
         set_outcome(count, previous.outcome, previous.anchor, "breakdown")
         return
     gap_start = max(previous.np_end, previous.anchor + 1)
@@ -145,6 +170,13 @@ def link_from_context(view: SentenceView, index: int, counts: list[LinkedCount])
         set_outcome(count, previous.outcome, previous.anchor, "continuation")
         count.part_of = previous.part_of
         count.negated = previous.negated
+
+
+def _manner_of_part(view: SentenceView, previous: LinkedCount, count: LinkedCount) -> bool:
+    """ "36 people were wounded, four by gunfire": a bare count after a comma, with how they were hurt."""
+    word = view.words[count.np_end]
+    return word in ("by", "from", "with") and count.first > 0 and view.words[count.first - 1] == "," \
+        and word not in view.words[previous.anchor + 1:previous.anchor + 3]
 
 
 def _verb_after_marker(view: SentenceView, previous: LinkedCount, count: LinkedCount, marker: str) -> bool:

@@ -29,8 +29,15 @@ _SINGULARS |= {"second", "third", "fourth", "fifth", "sixth", "seventh", "member
 _SINGULARS = {n for n in _SINGULARS if not n.endswith("men") and n not in ("children", "people", "troops")}
 _NOT_MODIFIERS = r"(?!(?:killed|wounded|injured|was|were|is|are|and|or|by|in|on|at|of|with|to|from|who)\b)"
 
+_CLAUSE_END = r"(?:\s*[,.;:)]|\s*$|\s+(?:in|during|when|by|after|while|and|at|on|with|as|near|before)\b)"
+_SEVERITY = r"(?:seriously|critically|severely|badly|gravely|lightly|slightly|moderately)"
+_ALONE_PREDICATE = r"(?:was|were|is|has|had|died|later|succumbed|wounded|injured|injuried|hurt|killed|sustained|" \
+    r"suffered|received)"
+
 SINGULAR_VICTIM_RE = re.compile(
-    r"\b(?P<alone>another)(?=\s+(?:was|were|is|has|had|died|later|succumbed|wounded|injured|hurt|killed)\b)|"
+    # "another was hurt", "killing one and injuring another", "and other injured" (one more person)
+    rf"\b(?P<alone>another)(?=\s+(?:{_SEVERITY}\s+)?{_ALONE_PREDICATE}\b|{_CLAUSE_END})|"
+    rf"(?<=\band\s)(?P<other>other)(?=\s+(?:was|is|has)\b|\s+(?:injured|injuried|wounded|hurt){_CLAUSE_END})|"
     rf"\b(?:(?P<det>an?|another|one)\s+(?:{_NOT_MODIFIERS}(?:[\w'’-]+)\s+){{0,3}}?|(?P<poss>his|her)\s+)"
     rf"(?P<noun>{'|'.join(sorted(_SINGULARS | set(), key=len, reverse=True))})\b",
     re.IGNORECASE,
