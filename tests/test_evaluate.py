@@ -16,6 +16,7 @@ from sitrep.evaluate import (
     GoldRow,
     Mismatch,
     casualty_total,
+    count_stated,
     country_iso2,
     evaluate,
     haversine_km,
@@ -464,3 +465,34 @@ def test_read_gold_files_limits_each_file_and_filters_dataset(tmp_path):
     assert [r.id for r in read_gold_files([first, second], limit=2)] == ["a", "b", "e", "f"]
     assert [r.id for r in read_gold_files([first, second], limit=2, dataset="demo")] == ["a", "c", "e", "f"]
     assert [r.id for r in read_gold_files([first, second], dataset="x")] == ["b"]
+
+
+@pytest.mark.parametrize(("text", "count", "outcome", "stated"), [
+    ("Gunmen killed 14 villagers and wounded 30 others.", 30, "injured", True),
+    ("Twenty-three people were hurt when the bridge was shelled.", 23, "injured", True),
+    ("Gunmen killed 14 villagers and wounded 30 others.", 44, "injured", False),
+    ("A mortar round killed a fisherman near the harbour.", 1, "killed", True),
+    ("A mortar round killed a fisherman near the harbour.", 1, "injured", False),
+    ("Rebels raided the depot in 1998 and seized 40 rifles.", 1998, "killed", False),
+])
+def test_count_is_stated_when_the_text_gives_it_or_a_lone_victim_has_its_outcome_word(
+        text, count, outcome, stated):
+    assert count_stated(text, count, outcome=outcome) is stated
+
+
+def test_stated_subfigure_counts_only_rows_whose_text_gives_the_gold_count():
+    rows = [
+        GoldRow(id="s1", dataset="d", gold=Gold(injured=30),
+                document=Document(id="s1", text="Gunmen killed 14 villagers and wounded 30 others.")),
+        GoldRow(id="s2", dataset="d", gold=Gold(injured=44),
+                document=Document(id="s2", text="Gunmen killed 14 villagers and wounded 30 others.")),
+        GoldRow(id="s3", dataset="d", gold=Gold(injured=0),
+                document=Document(id="s3", text="No one was hurt in 3 blasts.")),
+    ]
+    pipeline = FakePipeline({"s1": result(incident(injured=30), doc_id="s1"),
+                             "s2": result(incident(injured=30), doc_id="s2"),
+                             "s3": result(doc_id="s3")})
+    report = evaluate(rows, pipeline=pipeline)
+    gt0, stated = report.total.figure("injured_gt0"), report.total.figure("injured_stated")
+    assert (gt0.n, gt0.correct) == (2, 1)
+    assert (stated.n, stated.correct) == (1, 1)

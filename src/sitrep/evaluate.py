@@ -12,7 +12,12 @@ How each figure is computed, per row whose gold value is known (see
 
 - ``killed`` / ``injured``: the sum over the result's incidents of ``best``
   (``None`` counts as 0, no incident sums to 0) equals the gold count; also
-  reported apart for gold > 0 (``killed_gt0``) and gold = 0 (``killed_eq0``).
+  reported apart for gold > 0 (``killed_gt0``) and gold = 0 (``killed_eq0``),
+  and for the gold > 0 rows whose count the text states (``killed_stated``:
+  the number appears among the text's counts, or it is 1 and the text has a
+  word for the outcome). Coders add up several reports and count what the text
+  never says; ``n`` of ``*_stated`` over ``n`` of ``*_gt0`` is the share of rows
+  an extractor of stated figures could get right without adding figures up.
 - ``date``: the first incident's ``date.start`` equals the gold date (no
   incident: wrong).
 - ``place``: some incident's location name equals the gold city ignoring case,
@@ -45,6 +50,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from .errors import GoldFileError, InputError
+from .extract.lexicon import OUTCOME_AFTER, OUTCOME_BEFORE, OUTCOME_NOUNS
+from .extract.numbers import find_counts
 from .ingest.readers import document_from_record
 from .records import Document, Incident, Result
 
@@ -57,7 +64,8 @@ ACLED_EVENT_TYPES = frozenset({
 })
 
 FIGURES: tuple[str, ...] = (
-    "killed", "killed_gt0", "killed_eq0", "injured", "injured_gt0", "injured_eq0",
+    "killed", "killed_gt0", "killed_eq0", "killed_stated",
+    "injured", "injured_gt0", "injured_eq0", "injured_stated",
     "date", "place", "country", "event_type", "sub_event_type",
 )
 
@@ -231,10 +239,23 @@ class FieldOutcome:
     correct: bool
     gold: Any
     predicted: Any
+    subsets: tuple[str, ...] = ()  # the sub-figures this row also counts in ("killed_gt0", ...)
 
 
-def score_row(gold: Gold, result: Result | None) -> tuple[FieldOutcome, ...]:
-    """The outcome of every figure whose gold value is known; ``result`` None = extraction failed."""
+def count_stated(text: str, count: int, *, outcome: str) -> bool:
+    """Whether ``text`` states ``count``: among its counts, or 1 with a word for ``outcome``."""
+    if count == 1:
+        words = set(re.findall(r"[a-z]+", text.lower()))
+        return any(lexicon.get(word) == outcome for word in words
+                   for lexicon in (OUTCOME_AFTER, OUTCOME_BEFORE, OUTCOME_NOUNS))
+    return any(count in (mention.low, mention.high) for mention in find_counts(text))
+
+
+def score_row(gold: Gold, result: Result | None, *, text: str | None = None) -> tuple[FieldOutcome, ...]:
+    """The outcome of every figure whose gold value is known; ``result`` None = extraction failed.
+
+    ``text`` (the row's text) adds the ``*_stated`` sub-figures; without it they are not counted.
+    """
     incidents = result.incidents if result is not None else ()
     first = incidents[0] if incidents else None
     outcomes: list[FieldOutcome] = []
@@ -242,7 +263,10 @@ def score_row(gold: Gold, result: Result | None) -> tuple[FieldOutcome, ...]:
         expected = getattr(gold, outcome_name)
         if expected is not None:
             total = casualty_total(incidents, outcome_name)
-            outcomes.append(FieldOutcome(outcome_name, total == expected, expected, total))
+            subsets = [f"{outcome_name}_{'gt0' if expected > 0 else 'eq0'}"]
+            if expected > 0 and text is not None and count_stated(text, expected, outcome=outcome_name):
+                subsets.append(f"{outcome_name}_stated")
+            outcomes.append(FieldOutcome(outcome_name, total == expected, expected, total, tuple(subsets)))
     if gold.date is not None:
         predicted_date = first.date.start if first is not None else None
         outcomes.append(FieldOutcome("date", predicted_date == gold.date, gold.date.isoformat(),
@@ -341,10 +365,7 @@ class _Tally:
         self.rows += 1
         self.failed += failed
         for outcome in outcomes:
-            names = [outcome.field]
-            if outcome.field in ("killed", "injured"):
-                names.append(f"{outcome.field}_{'gt0' if outcome.gold > 0 else 'eq0'}")
-            for name in names:
+            for name in (outcome.field, *outcome.subsets):
                 self.counted[name][0] += 1
                 self.counted[name][1] += outcome.correct
 
@@ -376,7 +397,7 @@ def evaluate(rows: Iterable[GoldRow], *, pipeline: Extractor,
     for item in pipeline.extract_many(documents()):
         row = pending.popleft()
         result = item if isinstance(item, Result) else None
-        outcomes = score_row(row.gold, result)
+        outcomes = score_row(row.gold, result, text=row.document.text)
         for tally in (tallies.setdefault(row.dataset, _Tally()), total):
             tally.add(outcomes, failed=result is None)
         if on_mismatch is not None:
