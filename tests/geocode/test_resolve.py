@@ -259,3 +259,19 @@ def test_an_unknown_containing_name_gives_way_to_a_known_relative_anchor(path):
     location = locate(text, "Qwertin", gazetteer_path=path)
     assert (location.name, location.country, location.precision) == ("Qwertin", "SY", 2)
     assert distance_km(location.lat, location.lon, 35.93, 36.63) < 40
+
+
+@pytest.mark.parametrize("text", [
+    "A roadside bomb went off in Karak area in Daraa on Friday.",
+    "A roadside bomb went off in Karak area in Dar'a on Friday.",  # the region spelt as its town
+    "Two families clashed in the town of Karak (Daraa) overnight.",
+])
+def test_a_place_in_a_region_lies_in_the_regions_country_not_at_a_namesake_abroad(path, text):
+    location = locate(text, "Karak", gazetteer_path=path)
+    assert location.country == "SY"
+    assert location.admin1 == "Daraa"
+
+
+def test_a_town_near_a_place_across_the_border_is_still_allowed(path):
+    text = "Shells landed in Irbid, near Daraa, the Jordanian army said."
+    assert locate(text, "Irbid", gazetteer_path=path).country == "JO"

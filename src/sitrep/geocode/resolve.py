@@ -8,7 +8,9 @@ document's country focus, the anchor and the group's other places (same
 admin1, distance), population and kind; a name's one big town ("Sidon")
 is always a candidate. Of a parenthesised list of anchors ("X (Tuban,
 Lahij)") the smallest that lies in the biggest is used, exact spellings
-before variants. The group's country is voted (a country name votes least)
+before variants. What lies in an anchor lies in its country, and containing
+regions of one country ("X in Dar'a", spelt like the region "Daraa") bind
+the name to that country: a namesake abroad never wins. The group's country is voted (a country name votes least)
 and its most specific resolved mention wins (a place over an admin1 region
 over a country), earlier first. A name the gazetteer lacks but that has a
 resolvable anchor is placed at the anchor with precision 2, keeping its own
@@ -135,7 +137,7 @@ def _resolve_mention(context: MentionContext, focus: Focus, gazetteer: Gazetteer
     anchor = _best_place(anchors, focus, None, neighbours)
     if anchor is None or anchor.kind == KIND_COUNTRY:
         return place and _resolution(context, place)
-    if place is not None and (_clear_name(place, context, anchors, gazetteer)
+    if place is not None and not _binding(anchors, context) and (_clear_name(place, context, anchors, gazetteer)
                               or _score(place, focus, None, neighbours) >= _score(anchor, focus, None, neighbours)):
         return _resolution(context, place)  # a clear name beats an ambiguous anchor that disagrees
     location = Location(name=context.name, admin1=anchor.admin1_name, country=anchor.country,
@@ -158,6 +160,13 @@ def _resolve_compound(context: MentionContext, focus: Focus, gazetteer: Gazettee
     return Resolution(replace(guess.location, name=context.name), max(guess.rank, RANK_ADMIN1), found)
 
 
+def _binding(anchors: tuple[Place, ...], context: MentionContext) -> bool:
+    """Regions of one country containing the name ("X in Daraa", "X (Y, Lahij)") fix its country:
+    a namesake abroad never beats them."""
+    return (context.relation == "in" and len({a.country for a in anchors}) == 1
+            and all(a.kind in (KIND_ADMIN1, KIND_COUNTRY) for a in anchors))
+
+
 def _clear_name(place: Place, context: MentionContext, anchors: tuple[Place, ...], gazetteer: Gazetteer) -> bool:
     """A name spelt as in the gazetteer beats a disagreeing anchor whose own name is ambiguous
     ("Hinche, Centre": many countries have a Centre)."""
@@ -170,6 +179,8 @@ def _agrees(place: Place, anchor: Place, context: MentionContext) -> bool:
         return False
     if anchor.kind == KIND_COUNTRY or place.kind == KIND_COUNTRY:
         return place.country == anchor.country
+    if context.relation != "near" and place.country != anchor.country:
+        return False  # "Karak area in Dar'a": what lies in a place lies in its country
     limit = NEAR_ANCHOR_KM if context.relation == "near" else IN_ANCHOR_KM
     return _same_admin1(place, anchor) or _close(place, anchor, limit)
 
@@ -199,6 +210,9 @@ def _anchor_lookup(gazetteer: Gazetteer, anchor: str, context: MentionContext, f
     if loose and focus.solid:  # a spelling variant abroad is no anchor
         found = tuple(p for p in found if focus.share(p.country) >= LOOSE_MIN_FOCUS)
     regions = tuple(p for p in found if p.kind in (KIND_ADMIN1, KIND_COUNTRY))
+    if not loose and not regions and context.relation == "in":  # "in Dar'a": the region spelt Daraa
+        towns = {p.country for p in found}  # ... in a country where the name is a town too
+        regions = tuple(p for p in gazetteer.lookup_loose(anchor) if p.kind == KIND_ADMIN1 and p.country in towns)
     if name_key(anchor) == name_key(context.name):  # "Gulu (Gulu district)": only a region helps
         return regions
     # "Acapulco, Guerrero": a containing name that is a region is the region, not its namesake towns
