@@ -275,3 +275,12 @@ def test_a_place_in_a_region_lies_in_the_regions_country_not_at_a_namesake_abroa
 def test_a_town_near_a_place_across_the_border_is_still_allowed(path):
     text = "Shells landed in Irbid, near Daraa, the Jordanian army said."
     assert locate(text, "Irbid", gazetteer_path=path).country == "JO"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Police dispersed a small rally in Gaza city on Tuesday.", ["Gaza"]),
+    ("Police dispersed a small rally in the city of Gaza on Tuesday.", ["Gaza"]),
+    ("An airstrike hit a workshop in Qwertiya neighbourhood of Gaza city.", ["Qwertiya", "Gaza"]),
+])
+def test_a_name_called_a_city_is_the_town_not_a_region_of_that_name(path, text, names):
+    assert locate(text, *names, gazetteer_path=path).country == "PS"

@@ -209,6 +209,8 @@ def _anchor_lookup(gazetteer: Gazetteer, anchor: str, context: MentionContext, f
     found = gazetteer.lookup_loose(anchor) if loose else gazetteer.lookup(anchor)
     if loose and focus.solid:  # a spelling variant abroad is no anchor
         found = tuple(p for p in found if focus.share(p.country) >= LOOSE_MIN_FOCUS)
+    if context.anchor_is_town and anchor == context.anchor and any(p.kind == KIND_PLACE for p in found):
+        return tuple(p for p in found if p.kind == KIND_PLACE)  # "X neighbourhood of Gaza city"
     regions = tuple(p for p in found if p.kind in (KIND_ADMIN1, KIND_COUNTRY))
     if not loose and not regions and context.relation == "in":  # "in Dar'a": the region spelt Daraa
         towns = {p.country for p in found}  # ... in a country where the name is a town too
@@ -224,6 +226,8 @@ def _best_candidate(context: MentionContext, focus: Focus, gazetteer: Gazetteer,
     exact = gazetteer.lookup(context.name)
     if context.is_region:
         exact = tuple(sorted(exact, key=lambda p: p.kind != KIND_ADMIN1))
+    elif context.is_town and any(p.kind == KIND_PLACE for p in exact):  # "Gaza city": not Mozambique's Gaza
+        exact = tuple(p for p in exact if p.kind == KIND_PLACE)
     else:  # "Latakia" alone is the city; "Latakia province" the region
         towns = {p.country for p in exact if p.kind not in (KIND_ADMIN1, KIND_COUNTRY)}
         exact = tuple(p for p in exact if p.kind != KIND_ADMIN1 or p.country not in towns)
