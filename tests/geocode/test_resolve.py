@@ -284,3 +284,23 @@ def test_a_town_near_a_place_across_the_border_is_still_allowed(path):
 ])
 def test_a_name_called_a_city_is_the_town_not_a_region_of_that_name(path, text, names):
     assert locate(text, *names, gazetteer_path=path).country == "PS"
+
+
+@pytest.mark.parametrize("text, name, country, precision", [
+    ("Police arrested two opposition members in Bujumbura Rural province.", "Bujumbura Rural", "BI", 3),
+    ("Gunmen shot a shopkeeper in Rural Damascus on Monday.", "Rural Damascus", "SY", 2),
+    ("Shelling was reported in Aleppo Countryside overnight.", "Aleppo Countryside", "SY", 2),
+])
+def test_the_rural_land_around_a_town_is_placed_near_the_town(path, text, name, country, precision):
+    location = locate(text, name, gazetteer_path=path)
+    assert (location.name, location.country, location.precision) == (name, country, precision)
+
+
+def test_a_village_in_rural_x_takes_the_country_of_x(path):
+    text = "Gunmen killed a farmer in Bait Jan in Rural Damascus."
+    assert locate(text, "Bait Jan", "Rural Damascus", gazetteer_path=path).country == "SY"
+
+
+def test_a_district_of_a_capital_sets_the_country_of_the_document(path):
+    text = "Drivers blocked the Qwerty bridge near Ring in Beirut's Saifi district."
+    assert locate(text, "Ring", "Beirut's Saifi", gazetteer_path=path).country == "LB"

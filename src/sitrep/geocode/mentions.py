@@ -154,6 +154,7 @@ def _knows(gazetteer: Gazetteer, name: str) -> bool:
 
 
 _POSSESSIVE_INSIDE = re.compile(r"[’']s\s")
+_RURAL = re.compile(r"^Rural\s+(?P<lead>.+)$|^(?P<trail>.+?)\s+(?:Rural|Countryside)$")
 _FACILITY_TAIL = re.compile(
     r"\s+(?:[A-Z][\w’'.]*\s+)?(?:Station|Mine|Plant|Factory|Airport|Checkpoint|Bridge|Market|Crossing|Dam|"
     r"Camp|Base|Port|Junction|Roundabout)(?:\s+[\w/.-]+)?$")
@@ -161,9 +162,12 @@ _FACILITY_TAIL = re.compile(
 
 def compound_head(name: str) -> str | None:
     """The leading place of a compound name: "Zolote-5", "Donetsk-Kirovskyi", "Butovka-Donetskaya
-    Mine", "Donetsk Filtration Station" -> "Zolote", "Donetsk", "Butovka", "Donetsk"; None otherwise."""
+    Mine", "Donetsk Filtration Station", "Rural Damascus" -> "Zolote", "Donetsk", "Butovka", "Donetsk",
+    "Damascus"; None otherwise."""
     if possessive := _POSSESSIVE_INSIDE.search(name):  # "Beirut's Saifi" -> "Beirut"
         head = name[:possessive.start()]
+    elif rural := _RURAL.match(name):  # "Rural Damascus", "Bujumbura Rural": the land around the town
+        head = rural.group("lead") or rural.group("trail")
     elif "-" in name:
         head = name.split("-", 1)[0].strip()
     elif match := _FACILITY_TAIL.search(name):

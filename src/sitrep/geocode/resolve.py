@@ -207,6 +207,8 @@ def _anchor_candidates(context: MentionContext, gazetteer: Gazetteer, focus: Foc
 def _anchor_lookup(gazetteer: Gazetteer, anchor: str, context: MentionContext, focus: Focus, *,
                    loose: bool) -> tuple[Place, ...]:
     found = gazetteer.lookup_loose(anchor) if loose else gazetteer.lookup(anchor)
+    if not found and not loose and (head := compound_head(anchor)):  # "X in Rural Damascus"
+        found = gazetteer.lookup(head)
     if loose and focus.solid:  # a spelling variant abroad is no anchor
         found = tuple(p for p in found if focus.share(p.country) >= LOOSE_MIN_FOCUS)
     if context.anchor_is_town and anchor == context.anchor and any(p.kind == KIND_PLACE for p in found):
