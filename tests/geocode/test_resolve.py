@@ -304,3 +304,11 @@ def test_a_village_in_rural_x_takes_the_country_of_x(path):
 def test_a_district_of_a_capital_sets_the_country_of_the_document(path):
     text = "Drivers blocked the Qwerty bridge near Ring in Beirut's Saifi district."
     assert locate(text, "Ring", "Beirut's Saifi", gazetteer_path=path).country == "LB"
+
+
+@pytest.mark.parametrize("text, names, country", [
+    ("Farmers who export apples to Russia rallied in Kutaisi on Friday.", ["Russia", "Kutaisi"], "GE"),
+    ("Traders who buy cloth from China protested in Mombasa.", ["China", "Mombasa"], "KE"),
+])
+def test_a_town_outvotes_a_foreign_country_named_in_the_same_sentence(path, text, names, country):
+    assert locate(text, *names, gazetteer_path=path).country == country

@@ -10,8 +10,10 @@ is always a candidate. Of a parenthesised list of anchors ("X (Tuban,
 Lahij)") the smallest that lies in the biggest is used, exact spellings
 before variants. What lies in an anchor lies in its country, and containing
 regions of one country ("X in Dar'a", spelt like the region "Daraa") bind
-the name to that country: a namesake abroad never wins. The group's country is voted (a country name votes least)
-and its most specific resolved mention wins (a place over an admin1 region
+the name to that country: a namesake abroad never wins. The group's
+country is voted (a country name votes least, without the document's prior,
+which already counts it: "goods from Turkey ... in Batumi" is Georgia) and
+its most specific resolved mention wins (a place over an admin1 region
 over a country), earlier first. A name the gazetteer lacks but that has a
 resolvable anchor is placed at the anchor with precision 2, keeping its own
 name; a compound of a known place ("Zolote-5", "Beirut's Hamra") is placed
@@ -100,7 +102,8 @@ def _group_country(resolutions: list[Resolution], focus: Focus) -> str | None:
     votes: dict[str | None, float] = {}
     for resolution in resolutions:
         country = resolution.location.country
-        votes[country] = votes.get(country, 0.0) + _vote(resolution.place) + 2.0 * focus.share(country or "")
+        prior = 2.0 * focus.share(country or "") if resolution.place.kind != KIND_COUNTRY else 0.0
+        votes[country] = votes.get(country, 0.0) + _vote(resolution.place) + prior
     return max(votes, key=lambda c: votes[c])
 
 
