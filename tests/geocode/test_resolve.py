@@ -312,3 +312,8 @@ def test_a_district_of_a_capital_sets_the_country_of_the_document(path):
 ])
 def test_a_town_outvotes_a_foreign_country_named_in_the_same_sentence(path, text, names, country):
     assert locate(text, *names, gazetteer_path=path).country == country
+
+
+def test_a_french_two_direction_region_finds_its_english_named_region(path):
+    text = "Soldiers raided a compound in Bamenda town (Mezam, Nord-Ouest) at dawn."
+    assert locate(text, "Bamenda", gazetteer_path=path).country == "CM"
