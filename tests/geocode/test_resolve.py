@@ -5,6 +5,7 @@ import pytest
 from sitrep.geocode import Geocoder, find_place_mentions
 from sitrep.geodesy import haversine_km as distance_km
 from sitrep.nlp import get_nlp
+from sitrep.geocode.context import read_context
 from sitrep.records import PlaceMention
 
 JABLEH = (35.362, 35.928)
@@ -317,3 +318,24 @@ def test_a_town_outvotes_a_foreign_country_named_in_the_same_sentence(path, text
 def test_a_french_two_direction_region_finds_its_english_named_region(path):
     text = "Soldiers raided a compound in Bamenda town (Mezam, Nord-Ouest) at dawn."
     assert locate(text, "Bamenda", gazetteer_path=path).country == "CM"
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen abducted a trader in Qwertabi (Rafi LGA, Niger) on Sunday.",
+    "Gunmen abducted a trader in Niger state on Sunday.",
+])
+def test_a_region_named_like_a_country_is_the_region_when_the_text_marks_a_region(path, text):
+    location = locate(text, "Niger", gazetteer_path=path)
+    assert (location.country, location.admin1) == ("NG", "Niger")
+
+
+def test_the_last_name_of_a_bracketed_list_is_read_as_a_region(gazetteer):
+    text = "Gunmen abducted a trader in Qwertabi (Rafi LGA, Niger) on Sunday."
+    start = text.index("Niger")
+    context = read_context(text, PlaceMention(name="Niger", start=start, end=start + 5), known=gazetteer.knows)
+    assert context.is_region
+
+
+def test_a_country_named_in_a_sentence_is_still_the_country(path):
+    text = "Refugees crossed from Niger into Kano on Sunday."
+    assert locate(text, "Niger", gazetteer_path=path).country == "NE"

@@ -1,6 +1,7 @@
 """What the words around a place mention say about it.
 
-* kind: "Idlib province", "the province of Idlib" -> a region (admin1);
+* kind: "Idlib province", "the province of Idlib", the last of a bracketed
+  list "(Rafi LGA, Niger)" -> a region (admin1);
   "Gaza city", "the town of X" -> a town (not a region of the same name);
 * nearness: "near X", "outskirts of X", "X countryside", "X district",
   "(north|south...) of X" -> near or part of X (precision 2);
@@ -27,6 +28,8 @@ _PART_AFTER = re.compile(
     r"^\s+(?:countryside|outskirts|suburbs?|environs|district|sub-?district|municipality|county|raion|LGA|area|"
     r"rural\s+area|airbase|air\s+base|airport)\b",
     re.I)
+_LIST_TAIL_BEFORE = re.compile(r"\([^()]{1,80},\s*$")  # "(Rafi LGA, Niger)": ACLED's admin2, admin1
+_LIST_TAIL_AFTER = re.compile(r"^\s*\)")
 _TOWN_AFTER = re.compile(r"^\s+(?:city|town|village)\b", re.I)
 _TOWN_BEFORE = re.compile(r"\b(?:city|town|village)\s+of\s+(?:the\s+)?$", re.I)
 _REGION_BEFORE = re.compile(r"\b(?:province|governorate|state|region|oblast)\s+of\s+(?:the\s+)?$", re.I)
@@ -70,7 +73,8 @@ def read_context(text: str, mention: PlaceMention, *, known=None) -> MentionCont
     """``known(name) -> bool`` keeps "City"/"Town" in known anchors ("(City of Cape Town)")."""
     after = text[mention.end:mention.end + CONTEXT_WINDOW]
     before = text[max(0, mention.start - 60):mention.start]
-    is_region = bool(_REGION_AFTER.match(after) or _REGION_BEFORE.search(before))
+    is_region = bool(_REGION_AFTER.match(after) or _REGION_BEFORE.search(before)
+                     or (_LIST_TAIL_BEFORE.search(before) and _LIST_TAIL_AFTER.match(after)))
     is_near = bool(_NEAR_BEFORE.search(before) or _PART_AFTER.match(after))
     relation, anchors = _anchors(after, known)
     is_town = not is_region and bool(_TOWN_AFTER.match(after) or _TOWN_BEFORE.search(before))

@@ -229,8 +229,12 @@ def _anchor_lookup(gazetteer: Gazetteer, anchor: str, context: MentionContext, f
 def _best_candidate(context: MentionContext, focus: Focus, gazetteer: Gazetteer,
                     neighbours: tuple[Place, ...], anchors: tuple[Place, ...]) -> Place | None:
     exact = gazetteer.lookup(context.name)
-    if context.is_region:
-        exact = tuple(sorted(exact, key=lambda p: p.kind != KIND_ADMIN1))
+    stated: tuple[Place, ...] = ()
+    if context.is_region:  # "Niger state", "(Rafi LGA, Niger)": the region, not the country
+        regions = tuple(p for p in exact if p.kind == KIND_ADMIN1)
+        if regions and any(p.kind == KIND_COUNTRY for p in exact):
+            stated = regions  # a region named like a country is meant, wherever the document is
+        exact = regions + tuple(p for p in exact if p.kind not in (KIND_ADMIN1, KIND_COUNTRY) or not regions)
     elif context.is_town and any(p.kind == KIND_PLACE for p in exact):  # "Gaza city": not Mozambique's Gaza
         exact = tuple(p for p in exact if p.kind == KIND_PLACE)
     else:  # "Latakia" alone is the city; "Latakia province" the region
@@ -238,7 +242,7 @@ def _best_candidate(context: MentionContext, focus: Focus, gazetteer: Gazetteer,
         exact = tuple(p for p in exact if p.kind != KIND_ADMIN1 or p.country not in towns)
     anchored = (context, anchors)
     dominant = _dominant(exact)
-    plausible = tuple(p for p in exact if p is dominant or _plausible(p, focus, anchored, neighbours))
+    plausible = tuple(p for p in exact if p is dominant or p in stated or _plausible(p, focus, anchored, neighbours))
     best = _best_place(plausible, focus, anchored, neighbours)
     if best is not None:
         return best
