@@ -20,6 +20,7 @@ def _mentions(text, gazetteer):
     ("Gunmen shot a trader in Timbuktu (Tombouctou) at night.", ["Timbuktu", "Tombouctou"]),
     ("Surfers rallied at Muizenberg (City of Cape Town, Western Cape).", ["Muizenberg", "Cape Town", "Western Cape"]),
     ("Monitors heard shots near Zolote-5 overnight.", ["Zolote-5"]),
+    ("Police fired on traders in Qwertdere (Somali region) on Monday.", ["Qwertdere", "Somali"]),
 ])
 def test_place_patterns_yield_mentions(gazetteer, text, expected):
     names = [m.name for m in _mentions(text, gazetteer)]

@@ -339,3 +339,9 @@ def test_the_last_name_of_a_bracketed_list_is_read_as_a_region(gazetteer):
 def test_a_country_named_in_a_sentence_is_still_the_country(path):
     text = "Refugees crossed from Niger into Kano on Sunday."
     assert locate(text, "Niger", gazetteer_path=path).country == "NE"
+
+
+def test_a_demonym_naming_a_region_is_the_region_not_the_people(path):
+    text = "Police fired on traders in Qwertdere, Afder Zone (Somali region) on Monday."
+    location = locate(text, "Qwertdere", "Somali", gazetteer_path=path)
+    assert location.country == "ET"

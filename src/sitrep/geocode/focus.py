@@ -1,7 +1,7 @@
 """A document's country focus: which countries the text is about.
 
 Counts, anywhere in the text, country names (weight 3), demonyms such as
-"Syrian" (2), national capitals (2), one-country actors such as "Houthi" or
+"Syrian" (2; not one naming a region: "Somali region"), national capitals (2), one-country actors such as "Houthi" or
 "OSCE SMM" (1.5), admin1 regions (1), other unambiguous places of 20,000+
 people (1) and, as a soft vote (0.5 shared among the candidate countries, all
 of it to a name's one big town, half of it for a mere spelling variant), any
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .countries import ACTOR_CUES, DEMONYMS
 from .gazetteer import KIND_ADMIN1, KIND_COUNTRY, KIND_PLACE, Gazetteer
-from .mentions import NAME_RE, compound_head, is_attribute, place_name_at
+from .mentions import NAME_RE, REGION_NAME_AFTER, compound_head, is_attribute, place_name_at
 
 _DEMONYM_RE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(d) for v in DEMONYMS.values() for d in v), key=len, reverse=True)) + r")\b"
@@ -69,7 +69,8 @@ class Focus:
 def document_focus(text: str, gazetteer: Gazetteer) -> Focus:
     counts: Counter[str] = Counter()
     for match in _DEMONYM_RE.finditer(text):
-        if not _ACTOR_ATTRIBUTE.match(text, match.end()):  # "Saudi-led coalition" acts abroad
+        # "Saudi-led coalition" acts abroad; "Somali region" is Ethiopia's
+        if not (_ACTOR_ATTRIBUTE.match(text, match.end()) or REGION_NAME_AFTER.match(text, match.end())):
             counts[_DEMONYM_COUNTRY[match.group(1)]] += 2
     for match in _ACTOR_RE.finditer(text):
         code, acronym = _ACTOR_COUNTRY[match.group(1).casefold()]

@@ -94,6 +94,7 @@ NON_PLACES = frozenset(fold(word) for word in (
 ))
 COUNTRY_ACRONYMS = frozenset({"US", "USA", "UK", "UAE", "DRC"})
 _BLOCK_BREAKERS = re.compile(r"[(),]|\s(?:in|near|of)\s")  # "Timbuktu (Tombouctou" is no organisation
+REGION_NAME_AFTER = re.compile(r"\s+(?:region|state|province|zone)\b", re.I)
 _DEMONYM_KEYS = frozenset(fold(d) for names in DEMONYMS.values() for d in names)
 
 
@@ -200,8 +201,10 @@ def place_name_at(text: str, start: int, end: int, *, known=None) -> PlaceMentio
     key = fold(span)
     if _ONLY_GENERIC.match(span):
         return None  # "City" of "City of X" cut apart
-    if not span or not (span[0].isupper() or _LEADING_ARTICLE.match(span)) or len(key) < 2 or key in NON_PLACES or key in _DEMONYM_KEYS:
+    if not span or not (span[0].isupper() or _LEADING_ARTICLE.match(span)) or len(key) < 2 or key in NON_PLACES:
         return None
+    if key in _DEMONYM_KEYS and not REGION_NAME_AFTER.match(text, start + len(span)):
+        return None  # "Somali militants", but "Somali region" is a place
     if span.isupper() and len(span) <= 4 and span not in COUNTRY_ACRONYMS:
         return None  # "INC", "MP", "AP": parties and abbreviations, not places
     return PlaceMention(name=span, start=start, end=start + len(span))
