@@ -21,6 +21,8 @@ def _mentions(text, gazetteer):
     ("Surfers rallied at Muizenberg (City of Cape Town, Western Cape).", ["Muizenberg", "Cape Town", "Western Cape"]),
     ("Monitors heard shots near Zolote-5 overnight.", ["Zolote-5"]),
     ("Police fired on traders in Qwertdere (Somali region) on Monday.", ["Qwertdere", "Somali"]),
+    ("A man was robbed in Port of Spain on Monday.", ["Port of Spain"]),
+    ("Envoys of Spain met in Lisbon.", ["Spain", "Lisbon"]),
 ])
 def test_place_patterns_yield_mentions(gazetteer, text, expected):
     names = [m.name for m in _mentions(text, gazetteer)]

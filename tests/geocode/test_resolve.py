@@ -345,3 +345,8 @@ def test_a_demonym_naming_a_region_is_the_region_not_the_people(path):
     text = "Police fired on traders in Qwertdere, Afder Zone (Somali region) on Monday."
     location = locate(text, "Qwertdere", "Somali", gazetteer_path=path)
     assert location.country == "ET"
+
+
+def test_a_known_place_named_x_of_y_is_not_the_country_y(path):
+    text = "A man was robbed in Port of Spain on Monday."
+    assert locate(text, "Port of Spain", gazetteer_path=path).country == "TT"

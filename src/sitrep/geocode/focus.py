@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .countries import ACTOR_CUES, DEMONYMS
 from .gazetteer import KIND_ADMIN1, KIND_COUNTRY, KIND_PLACE, Gazetteer
-from .mentions import NAME_RE, REGION_NAME_AFTER, compound_head, is_attribute, place_name_at
+from .mentions import REGION_NAME_AFTER, compound_head, is_attribute, name_spans, place_name_at
 
 _DEMONYM_RE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(d) for v in DEMONYMS.values() for d in v), key=len, reverse=True)) + r")\b"
@@ -76,9 +76,9 @@ def document_focus(text: str, gazetteer: Gazetteer) -> Focus:
         code, acronym = _ACTOR_COUNTRY[match.group(1).casefold()]
         if not acronym or match.group(1).isupper():  # "RSF", not "rsf"; "Al shabaab" as "Al Shabaab"
             counts[code] += ACTOR_WEIGHT
-    for match in NAME_RE.finditer(text):
-        lead = _LEADING_FUNCTION_WORD.match(match.group())
-        mention = place_name_at(text, match.start() + (lead.end() if lead else 0), match.end())
+    for start, end in name_spans(text, known=gazetteer.knows):
+        lead = _LEADING_FUNCTION_WORD.match(text[start:end])
+        mention = place_name_at(text, start + (lead.end() if lead else 0), end)
         if mention is not None and not is_attribute(text, mention):
             if exact := gazetteer.lookup(mention.name) or _head_lookup(mention.name, gazetteer):
                 _count_place(exact, counts)

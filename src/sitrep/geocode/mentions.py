@@ -12,6 +12,9 @@ Sources, merged in text order (overlaps keep the earliest, longest span):
 
 4. known names modifying a road or landmark ("the Halba highway").
 
+Two names joined by "of" are one name when the whole is known ("Port of
+Spain").
+
 A capitalised name is always taken whole, so "Israel Katz" (a person) never
 yields "Israel"; names inside a person or organisation entity are skipped
 unless a place pattern frames them (an "organisation" holding a parenthesis
@@ -109,8 +112,8 @@ def find_place_mentions(doc, *, gazetteer: Gazetteer | None = None) -> list[Plac
         if ent.label_ in PLACE_LABELS and (mention := place_name_at(text, ent.start_char, ent.end_char,
                                                                     known=gazetteer.knows)):
             found[(mention.start, mention.end)] = mention
-    names = [m for m in (place_name_at(text, x.start(), x.end(), known=gazetteer.knows)
-                         for x in NAME_RE.finditer(text)) if m]
+    names = [m for m in (place_name_at(text, start, end, known=gazetteer.knows)
+                         for start, end in name_spans(text, known=gazetteer.knows)) if m]
     for mention in names:
         before = text[max(0, mention.start - 40):mention.start]
         if (_PATTERN_BEFORE.search(before) or _PATTERN_AFTER.match(text, mention.end)
@@ -122,6 +125,22 @@ def find_place_mentions(doc, *, gazetteer: Gazetteer | None = None) -> list[Plac
             found[(mention.start, mention.end)] = mention
     _add_list_continuations(text, names, found, gazetteer)
     return _without_overlaps(m for m in found.values() if not is_attribute(text, m))
+
+
+_OF_BETWEEN = re.compile(r"\s+of\s+")
+
+
+def name_spans(text: str, *, known) -> list[tuple[int, int]]:
+    """The spans of capitalised names, two joined by "of" when the whole is a known place
+    ("Port of Spain", "Isle of Man")."""
+    spans = [(m.start(), m.end()) for m in NAME_RE.finditer(text)]
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and _OF_BETWEEN.fullmatch(text, joined[-1][1], start) and known(text[joined[-1][0]:end]):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def is_attribute(text: str, mention: PlaceMention) -> bool:
