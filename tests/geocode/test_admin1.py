@@ -44,6 +44,16 @@ def test_admin1_alternates_spell_direction_words_other_ways(name, expected):
     assert expected <= set(admin1_alternates(name))
 
 
-@pytest.mark.parametrize("name", ["North-West", "Western", "Kivu"])
+@pytest.mark.parametrize("name", ["Western", "Kivu", "Centre-Est"])
 def test_admin1_alternates_leave_names_without_one_direction_word_alone(name):
     assert admin1_alternates(name) == []
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("North-West", {"Northwest", "Nord-Ouest"}),
+    ("Sud-Ouest", {"South-West", "Southwest"}),
+    ("Southeast", {"South-East", "Sud-Est"}),
+    ("North-West Province", {"North-West", "Nord-Ouest"}),
+])
+def test_admin1_alternates_spell_two_direction_names_in_english_and_french(name, expected):
+    assert expected <= set(admin1_alternates(name))

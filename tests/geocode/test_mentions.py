@@ -2,6 +2,7 @@ import pytest
 
 from sitrep.geocode import find_place_mentions
 from sitrep.nlp import get_nlp
+from sitrep.geocode.mentions import compound_head
 
 
 def _mentions(text, gazetteer):
@@ -19,6 +20,9 @@ def _mentions(text, gazetteer):
     ("Gunmen shot a trader in Timbuktu (Tombouctou) at night.", ["Timbuktu", "Tombouctou"]),
     ("Surfers rallied at Muizenberg (City of Cape Town, Western Cape).", ["Muizenberg", "Cape Town", "Western Cape"]),
     ("Monitors heard shots near Zolote-5 overnight.", ["Zolote-5"]),
+    ("Police fired on traders in Qwertdere (Somali region) on Monday.", ["Qwertdere", "Somali"]),
+    ("A man was robbed in Port of Spain on Monday.", ["Port of Spain"]),
+    ("Envoys of Spain met in Lisbon.", ["Spain", "Lisbon"]),
 ])
 def test_place_patterns_yield_mentions(gazetteer, text, expected):
     names = [m.name for m in _mentions(text, gazetteer)]
@@ -59,3 +63,11 @@ def test_mentions_come_in_text_order_without_overlaps(gazetteer):
 ])
 def test_a_known_place_naming_a_road_or_square_is_a_mention(gazetteer, text, name):
     assert name in [m.name for m in _mentions(text, gazetteer)]
+
+
+@pytest.mark.parametrize("name, head", [
+    ("Rural Damascus", "Damascus"), ("Bujumbura Rural", "Bujumbura"), ("Aleppo Countryside", "Aleppo"),
+    ("Ruralville", None),
+])
+def test_the_rural_land_around_a_town_has_the_town_as_its_head(name, head):
+    assert compound_head(name) == head

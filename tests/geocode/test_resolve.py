@@ -5,6 +5,7 @@ import pytest
 from sitrep.geocode import Geocoder, find_place_mentions
 from sitrep.geodesy import haversine_km as distance_km
 from sitrep.nlp import get_nlp
+from sitrep.geocode.context import read_context
 from sitrep.records import PlaceMention
 
 JABLEH = (35.362, 35.928)
@@ -259,3 +260,93 @@ def test_an_unknown_containing_name_gives_way_to_a_known_relative_anchor(path):
     location = locate(text, "Qwertin", gazetteer_path=path)
     assert (location.name, location.country, location.precision) == ("Qwertin", "SY", 2)
     assert distance_km(location.lat, location.lon, 35.93, 36.63) < 40
+
+
+@pytest.mark.parametrize("text", [
+    "A roadside bomb went off in Karak area in Daraa on Friday.",
+    "A roadside bomb went off in Karak area in Dar'a on Friday.",  # the region spelt as its town
+    "Two families clashed in the town of Karak (Daraa) overnight.",
+])
+def test_a_place_in_a_region_lies_in_the_regions_country_not_at_a_namesake_abroad(path, text):
+    location = locate(text, "Karak", gazetteer_path=path)
+    assert location.country == "SY"
+    assert location.admin1 == "Daraa"
+
+
+def test_a_town_near_a_place_across_the_border_is_still_allowed(path):
+    text = "Shells landed in Irbid, near Daraa, the Jordanian army said."
+    assert locate(text, "Irbid", gazetteer_path=path).country == "JO"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Police dispersed a small rally in Gaza city on Tuesday.", ["Gaza"]),
+    ("Police dispersed a small rally in the city of Gaza on Tuesday.", ["Gaza"]),
+    ("An airstrike hit a workshop in Qwertiya neighbourhood of Gaza city.", ["Qwertiya", "Gaza"]),
+])
+def test_a_name_called_a_city_is_the_town_not_a_region_of_that_name(path, text, names):
+    assert locate(text, *names, gazetteer_path=path).country == "PS"
+
+
+@pytest.mark.parametrize("text, name, country, precision", [
+    ("Police arrested two opposition members in Bujumbura Rural province.", "Bujumbura Rural", "BI", 3),
+    ("Gunmen shot a shopkeeper in Rural Damascus on Monday.", "Rural Damascus", "SY", 2),
+    ("Shelling was reported in Aleppo Countryside overnight.", "Aleppo Countryside", "SY", 2),
+])
+def test_the_rural_land_around_a_town_is_placed_near_the_town(path, text, name, country, precision):
+    location = locate(text, name, gazetteer_path=path)
+    assert (location.name, location.country, location.precision) == (name, country, precision)
+
+
+def test_a_village_in_rural_x_takes_the_country_of_x(path):
+    text = "Gunmen killed a farmer in Bait Jan in Rural Damascus."
+    assert locate(text, "Bait Jan", "Rural Damascus", gazetteer_path=path).country == "SY"
+
+
+def test_a_district_of_a_capital_sets_the_country_of_the_document(path):
+    text = "Drivers blocked the Qwerty bridge near Ring in Beirut's Saifi district."
+    assert locate(text, "Ring", "Beirut's Saifi", gazetteer_path=path).country == "LB"
+
+
+@pytest.mark.parametrize("text, names, country", [
+    ("Farmers who export apples to Russia rallied in Kutaisi on Friday.", ["Russia", "Kutaisi"], "GE"),
+    ("Traders who buy cloth from China protested in Mombasa.", ["China", "Mombasa"], "KE"),
+])
+def test_a_town_outvotes_a_foreign_country_named_in_the_same_sentence(path, text, names, country):
+    assert locate(text, *names, gazetteer_path=path).country == country
+
+
+def test_a_french_two_direction_region_finds_its_english_named_region(path):
+    text = "Soldiers raided a compound in Bamenda town (Mezam, Nord-Ouest) at dawn."
+    assert locate(text, "Bamenda", gazetteer_path=path).country == "CM"
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen abducted a trader in Qwertabi (Rafi LGA, Niger) on Sunday.",
+    "Gunmen abducted a trader in Niger state on Sunday.",
+])
+def test_a_region_named_like_a_country_is_the_region_when_the_text_marks_a_region(path, text):
+    location = locate(text, "Niger", gazetteer_path=path)
+    assert (location.country, location.admin1) == ("NG", "Niger")
+
+
+def test_the_last_name_of_a_bracketed_list_is_read_as_a_region(gazetteer):
+    text = "Gunmen abducted a trader in Qwertabi (Rafi LGA, Niger) on Sunday."
+    start = text.index("Niger")
+    context = read_context(text, PlaceMention(name="Niger", start=start, end=start + 5), known=gazetteer.knows)
+    assert context.is_region
+
+
+def test_a_country_named_in_a_sentence_is_still_the_country(path):
+    text = "Refugees crossed from Niger into Kano on Sunday."
+    assert locate(text, "Niger", gazetteer_path=path).country == "NE"
+
+
+def test_a_demonym_naming_a_region_is_the_region_not_the_people(path):
+    text = "Police fired on traders in Qwertdere, Afder Zone (Somali region) on Monday."
+    location = locate(text, "Qwertdere", "Somali", gazetteer_path=path)
+    assert location.country == "ET"
+
+
+def test_a_known_place_named_x_of_y_is_not_the_country_y(path):
+    text = "A man was robbed in Port of Spain on Monday."
+    assert locate(text, "Port of Spain", gazetteer_path=path).country == "TT"

@@ -70,7 +70,7 @@ _TRAILING_DIRECTION = re.compile(r"^(.+?)[- ]([A-Za-z]+)$")
 def admin1_alternates(name: str) -> list[str]:
     """Other forms of an admin1 name: without "Muhafazat"/"Governorate" ("Muhafazat al Bayda'" ->
     "al Bayda'"), and with its direction word in other forms ("Northern Darfur" -> "North Darfur",
-    "South Kivu" -> "Sud-Kivu", "Kivu-Sud")."""
+    "South Kivu" -> "Sud-Kivu", "Kivu-Sud"; "North-West" -> "Nord-Ouest", "Northwest")."""
     shorter = _SUFFIX.sub("", _PREFIX.sub("", name)).strip()
     found = [shorter] if shorter and shorter != name else []
     for base in (name, *found):
@@ -78,7 +78,24 @@ def admin1_alternates(name: str) -> list[str]:
     return found
 
 
+_TWO_DIRECTIONS = re.compile(r"^(North|South|Nord|Sud)[- ]?(East|West|Est|Ouest)$", re.I)
+
+
+def _two_direction_variants(name: str) -> list[str]:
+    """"North-West" -> "Nord-Ouest", "Northwest"; "Sud-Ouest" -> "South-West", "Southwest"."""
+    match = _TWO_DIRECTIONS.match(name)
+    if match is None:
+        return []
+    first, second = (_DIRECTION_WORD.get(word.casefold()) for word in match.groups())
+    if not first or not second:
+        return []
+    english, french = (first[0], second[0]), (first[2], second[2])
+    return [f"{english[0]}-{english[1]}", f"{english[0]}{english[1].lower()}", f"{french[0]}-{french[1]}"]
+
+
 def _direction_variants(name: str) -> list[str]:
+    if two := _two_direction_variants(name):
+        return two
     if whole := _DIRECTION_WORD.get(name.replace("-", " ").casefold()):  # "West" -> "Ouest"
         return [] if name.endswith("ern") else [w for w in whole if not w.endswith("ern")]
     for pattern, leading in ((_LEADING_DIRECTION, True), (_TRAILING_DIRECTION, False)):

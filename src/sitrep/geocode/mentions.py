@@ -12,6 +12,9 @@ Sources, merged in text order (overlaps keep the earliest, longest span):
 
 4. known names modifying a road or landmark ("the Halba highway").
 
+Two names joined by "of" are one name when the whole is known ("Port of
+Spain").
+
 A capitalised name is always taken whole, so "Israel Katz" (a person) never
 yields "Israel"; names inside a person or organisation entity are skipped
 unless a place pattern frames them (an "organisation" holding a parenthesis
@@ -94,6 +97,7 @@ NON_PLACES = frozenset(fold(word) for word in (
 ))
 COUNTRY_ACRONYMS = frozenset({"US", "USA", "UK", "UAE", "DRC"})
 _BLOCK_BREAKERS = re.compile(r"[(),]|\s(?:in|near|of)\s")  # "Timbuktu (Tombouctou" is no organisation
+REGION_NAME_AFTER = re.compile(r"\s+(?:region|state|province|zone)\b", re.I)
 _DEMONYM_KEYS = frozenset(fold(d) for names in DEMONYMS.values() for d in names)
 
 
@@ -108,8 +112,8 @@ def find_place_mentions(doc, *, gazetteer: Gazetteer | None = None) -> list[Plac
         if ent.label_ in PLACE_LABELS and (mention := place_name_at(text, ent.start_char, ent.end_char,
                                                                     known=gazetteer.knows)):
             found[(mention.start, mention.end)] = mention
-    names = [m for m in (place_name_at(text, x.start(), x.end(), known=gazetteer.knows)
-                         for x in NAME_RE.finditer(text)) if m]
+    names = [m for m in (place_name_at(text, start, end, known=gazetteer.knows)
+                         for start, end in name_spans(text, known=gazetteer.knows)) if m]
     for mention in names:
         before = text[max(0, mention.start - 40):mention.start]
         if (_PATTERN_BEFORE.search(before) or _PATTERN_AFTER.match(text, mention.end)
@@ -121,6 +125,22 @@ def find_place_mentions(doc, *, gazetteer: Gazetteer | None = None) -> list[Plac
             found[(mention.start, mention.end)] = mention
     _add_list_continuations(text, names, found, gazetteer)
     return _without_overlaps(m for m in found.values() if not is_attribute(text, m))
+
+
+_OF_BETWEEN = re.compile(r"\s+of\s+")
+
+
+def name_spans(text: str, *, known) -> list[tuple[int, int]]:
+    """The spans of capitalised names, two joined by "of" when the whole is a known place
+    ("Port of Spain", "Isle of Man")."""
+    spans = [(m.start(), m.end()) for m in NAME_RE.finditer(text)]
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and _OF_BETWEEN.fullmatch(text, joined[-1][1], start) and known(text[joined[-1][0]:end]):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def is_attribute(text: str, mention: PlaceMention) -> bool:
@@ -154,6 +174,7 @@ def _knows(gazetteer: Gazetteer, name: str) -> bool:
 
 
 _POSSESSIVE_INSIDE = re.compile(r"[’']s\s")
+_RURAL = re.compile(r"^Rural\s+(?P<lead>.+)$|^(?P<trail>.+?)\s+(?:Rural|Countryside)$")
 _FACILITY_TAIL = re.compile(
     r"\s+(?:[A-Z][\w’'.]*\s+)?(?:Station|Mine|Plant|Factory|Airport|Checkpoint|Bridge|Market|Crossing|Dam|"
     r"Camp|Base|Port|Junction|Roundabout)(?:\s+[\w/.-]+)?$")
@@ -161,9 +182,12 @@ _FACILITY_TAIL = re.compile(
 
 def compound_head(name: str) -> str | None:
     """The leading place of a compound name: "Zolote-5", "Donetsk-Kirovskyi", "Butovka-Donetskaya
-    Mine", "Donetsk Filtration Station" -> "Zolote", "Donetsk", "Butovka", "Donetsk"; None otherwise."""
+    Mine", "Donetsk Filtration Station", "Rural Damascus" -> "Zolote", "Donetsk", "Butovka", "Donetsk",
+    "Damascus"; None otherwise."""
     if possessive := _POSSESSIVE_INSIDE.search(name):  # "Beirut's Saifi" -> "Beirut"
         head = name[:possessive.start()]
+    elif rural := _RURAL.match(name):  # "Rural Damascus", "Bujumbura Rural": the land around the town
+        head = rural.group("lead") or rural.group("trail")
     elif "-" in name:
         head = name.split("-", 1)[0].strip()
     elif match := _FACILITY_TAIL.search(name):
@@ -196,8 +220,10 @@ def place_name_at(text: str, start: int, end: int, *, known=None) -> PlaceMentio
     key = fold(span)
     if _ONLY_GENERIC.match(span):
         return None  # "City" of "City of X" cut apart
-    if not span or not (span[0].isupper() or _LEADING_ARTICLE.match(span)) or len(key) < 2 or key in NON_PLACES or key in _DEMONYM_KEYS:
+    if not span or not (span[0].isupper() or _LEADING_ARTICLE.match(span)) or len(key) < 2 or key in NON_PLACES:
         return None
+    if key in _DEMONYM_KEYS and not REGION_NAME_AFTER.match(text, start + len(span)):
+        return None  # "Somali militants", but "Somali region" is a place
     if span.isupper() and len(span) <= 4 and span not in COUNTRY_ACRONYMS:
         return None  # "INC", "MP", "AP": parties and abbreviations, not places
     return PlaceMention(name=span, start=start, end=start + len(span))

@@ -8,8 +8,12 @@ document's country focus, the anchor and the group's other places (same
 admin1, distance), population and kind; a name's one big town ("Sidon")
 is always a candidate. Of a parenthesised list of anchors ("X (Tuban,
 Lahij)") the smallest that lies in the biggest is used, exact spellings
-before variants. The group's country is voted (a country name votes least)
-and its most specific resolved mention wins (a place over an admin1 region
+before variants. What lies in an anchor lies in its country, and containing
+regions of one country ("X in Dar'a", spelt like the region "Daraa") bind
+the name to that country: a namesake abroad never wins. The group's
+country is voted (a country name votes least, without the document's prior,
+which already counts it: "goods from Turkey ... in Batumi" is Georgia) and
+its most specific resolved mention wins (a place over an admin1 region
 over a country), earlier first. A name the gazetteer lacks but that has a
 resolvable anchor is placed at the anchor with precision 2, keeping its own
 name; a compound of a known place ("Zolote-5", "Beirut's Hamra") is placed
@@ -98,7 +102,8 @@ def _group_country(resolutions: list[Resolution], focus: Focus) -> str | None:
     votes: dict[str | None, float] = {}
     for resolution in resolutions:
         country = resolution.location.country
-        votes[country] = votes.get(country, 0.0) + _vote(resolution.place) + 2.0 * focus.share(country or "")
+        prior = 2.0 * focus.share(country or "") if resolution.place.kind != KIND_COUNTRY else 0.0
+        votes[country] = votes.get(country, 0.0) + _vote(resolution.place) + prior
     return max(votes, key=lambda c: votes[c])
 
 
@@ -135,7 +140,7 @@ def _resolve_mention(context: MentionContext, focus: Focus, gazetteer: Gazetteer
     anchor = _best_place(anchors, focus, None, neighbours)
     if anchor is None or anchor.kind == KIND_COUNTRY:
         return place and _resolution(context, place)
-    if place is not None and (_clear_name(place, context, anchors, gazetteer)
+    if place is not None and not _binding(anchors, context) and (_clear_name(place, context, anchors, gazetteer)
                               or _score(place, focus, None, neighbours) >= _score(anchor, focus, None, neighbours)):
         return _resolution(context, place)  # a clear name beats an ambiguous anchor that disagrees
     location = Location(name=context.name, admin1=anchor.admin1_name, country=anchor.country,
@@ -158,6 +163,13 @@ def _resolve_compound(context: MentionContext, focus: Focus, gazetteer: Gazettee
     return Resolution(replace(guess.location, name=context.name), max(guess.rank, RANK_ADMIN1), found)
 
 
+def _binding(anchors: tuple[Place, ...], context: MentionContext) -> bool:
+    """Regions of one country containing the name ("X in Daraa", "X (Y, Lahij)") fix its country:
+    a namesake abroad never beats them."""
+    return (context.relation == "in" and len({a.country for a in anchors}) == 1
+            and all(a.kind in (KIND_ADMIN1, KIND_COUNTRY) for a in anchors))
+
+
 def _clear_name(place: Place, context: MentionContext, anchors: tuple[Place, ...], gazetteer: Gazetteer) -> bool:
     """A name spelt as in the gazetteer beats a disagreeing anchor whose own name is ambiguous
     ("Hinche, Centre": many countries have a Centre)."""
@@ -170,6 +182,8 @@ def _agrees(place: Place, anchor: Place, context: MentionContext) -> bool:
         return False
     if anchor.kind == KIND_COUNTRY or place.kind == KIND_COUNTRY:
         return place.country == anchor.country
+    if context.relation != "near" and place.country != anchor.country:
+        return False  # "Karak area in Dar'a": what lies in a place lies in its country
     limit = NEAR_ANCHOR_KM if context.relation == "near" else IN_ANCHOR_KM
     return _same_admin1(place, anchor) or _close(place, anchor, limit)
 
@@ -196,9 +210,16 @@ def _anchor_candidates(context: MentionContext, gazetteer: Gazetteer, focus: Foc
 def _anchor_lookup(gazetteer: Gazetteer, anchor: str, context: MentionContext, focus: Focus, *,
                    loose: bool) -> tuple[Place, ...]:
     found = gazetteer.lookup_loose(anchor) if loose else gazetteer.lookup(anchor)
+    if not found and not loose and (head := compound_head(anchor)):  # "X in Rural Damascus"
+        found = gazetteer.lookup(head)
     if loose and focus.solid:  # a spelling variant abroad is no anchor
         found = tuple(p for p in found if focus.share(p.country) >= LOOSE_MIN_FOCUS)
+    if context.anchor_is_town and anchor == context.anchor and any(p.kind == KIND_PLACE for p in found):
+        return tuple(p for p in found if p.kind == KIND_PLACE)  # "X neighbourhood of Gaza city"
     regions = tuple(p for p in found if p.kind in (KIND_ADMIN1, KIND_COUNTRY))
+    if not loose and not regions and context.relation == "in":  # "in Dar'a": the region spelt Daraa
+        towns = {p.country for p in found}  # ... in a country where the name is a town too
+        regions = tuple(p for p in gazetteer.lookup_loose(anchor) if p.kind == KIND_ADMIN1 and p.country in towns)
     if name_key(anchor) == name_key(context.name):  # "Gulu (Gulu district)": only a region helps
         return regions
     # "Acapulco, Guerrero": a containing name that is a region is the region, not its namesake towns
@@ -208,14 +229,20 @@ def _anchor_lookup(gazetteer: Gazetteer, anchor: str, context: MentionContext, f
 def _best_candidate(context: MentionContext, focus: Focus, gazetteer: Gazetteer,
                     neighbours: tuple[Place, ...], anchors: tuple[Place, ...]) -> Place | None:
     exact = gazetteer.lookup(context.name)
-    if context.is_region:
-        exact = tuple(sorted(exact, key=lambda p: p.kind != KIND_ADMIN1))
+    stated: tuple[Place, ...] = ()
+    if context.is_region:  # "Niger state", "(Rafi LGA, Niger)": the region, not the country
+        regions = tuple(p for p in exact if p.kind == KIND_ADMIN1)
+        if regions and any(p.kind == KIND_COUNTRY for p in exact):
+            stated = regions  # a region named like a country is meant, wherever the document is
+        exact = regions + tuple(p for p in exact if p.kind not in (KIND_ADMIN1, KIND_COUNTRY) or not regions)
+    elif context.is_town and any(p.kind == KIND_PLACE for p in exact):  # "Gaza city": not Mozambique's Gaza
+        exact = tuple(p for p in exact if p.kind == KIND_PLACE)
     else:  # "Latakia" alone is the city; "Latakia province" the region
         towns = {p.country for p in exact if p.kind not in (KIND_ADMIN1, KIND_COUNTRY)}
         exact = tuple(p for p in exact if p.kind != KIND_ADMIN1 or p.country not in towns)
     anchored = (context, anchors)
     dominant = _dominant(exact)
-    plausible = tuple(p for p in exact if p is dominant or _plausible(p, focus, anchored, neighbours))
+    plausible = tuple(p for p in exact if p is dominant or p in stated or _plausible(p, focus, anchored, neighbours))
     best = _best_place(plausible, focus, anchored, neighbours)
     if best is not None:
         return best
