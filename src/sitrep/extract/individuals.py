@@ -43,6 +43,10 @@ NOT_PERSONS = frozenset(
     "dog horse cow donkey camel goat sheep animal".split())
 
 
+REMAINS = frozenset({"body", "corpse", "remains"})
+FOUND_VERBS = frozenset({"found", "discovered", "recovered"})
+
+
 # "which caused his death", "resulting in her immediate death": the possessor died.
 DEATH_CAUSES = frozenset({"caused", "causing", "causes", "resulted", "resulting", "results", "led", "leading", "leads"})
 
@@ -63,8 +67,9 @@ def individual_victims(view: SentenceView, counts: list[LinkedCount]) -> list[Li
             continue
         verb, outcome, role = outcome_verb
         candidates = [c for c in verb.children if c.dep_ in role]
-        if not candidates and verb.dep_ == "conj" and role == ("nsubjpass",):
-            candidates = [c for c in verb.head.children if c.dep_ in role]  # "was shot and got injured"
+        if not candidates and verb.dep_ == "conj" and role in (("nsubjpass",), ("nsubj",)):
+            subjects = ("nsubjpass",) if role == ("nsubjpass",) else ("nsubj", "nsubjpass")
+            candidates = [c for c in verb.head.children if c.dep_ in subjects]  # "was shot and got injured", "and died"
         if len(candidates) > 1:  # a misparse gave the verb two subjects: trust a counted or common noun
             if any(view.index.get(c.i) in covered for c in candidates):
                 continue
@@ -72,10 +77,10 @@ def individual_victims(view: SentenceView, counts: list[LinkedCount]) -> list[Li
             if role == ("dobj",):
                 candidates = candidates[:1]  # "killed the mayor of X, a commune": the second is X's apposition
         for victim in candidates:
-            if victim.lower_ in VICTIM_PRONOUNS.get(victim.dep_, ()):
-                if any(c.outcome == outcome and c.first < view.index.get(victim.i, k) for c in (*counts, *found)):
-                    continue  # "A woman was killed when a shell hit her house, killing her": the same woman
-            elif not _is_individual(victim):
+            if (victim.lower_ in INDIVIDUAL_PRONOUNS or _is_pronoun_victim(victim)) and any(
+                    c.outcome == outcome and c.first < view.index.get(victim.i, k) for c in (*counts, *found)):
+                continue  # "A woman was killed when a shell hit her house, killing her": the same woman
+            if not _is_pronoun_victim(victim) and not _is_individual(victim):
                 victim = next((a for a in victim.children if a.dep_ == "appos" and _is_individual(a)), victim)
             if view.index.get(victim.head.i) in covered and victim.dep_ == "appos" or any(
                     view.index.get(a.i) in covered for a in victim.children if a.dep_ == "appos"):
@@ -86,8 +91,7 @@ def individual_victims(view: SentenceView, counts: list[LinkedCount]) -> list[Li
                 continue  # "A local prosecutor was shot and killed": the grammar left "A" unlinked
             members = [m for m in (victim, *victim.conjuncts) if view.index.get(m.i) not in covered
                        and (m is victim or any(c.dep_ in ("det", "poss") for c in m.children))]
-            if not members or not all(_is_individual(m) or m.lower_ in VICTIM_PRONOUNS.get(m.dep_, ())
-                                      for m in members):
+            if not members or not all(_is_individual(m) or _is_pronoun_victim(m) for m in members):
                 continue
             first = min(view.index.get(m.left_edge.i, k) for m in members)
             last_token = max(view.index.get(m.i, k) for m in members) + 1
@@ -115,6 +119,15 @@ def _outcome_verb(token):
         return token.head, OUTCOME_AFTER[word], ("dobj",)  # "left the judge seriously injured"
     if word == "death" and _caused_death(token):
         return token, "killed", ("poss",)
+    if word == "death" and token.head.lower_ == "to" and token.head.head.pos_ == "VERB":
+        verb = token.head.head  # "was hacked to death", "stabbed the guard to death"
+        return (verb, "killed", ("nsubjpass",)) if _is_passive(verb) else (verb, "killed", ("dobj",))
+    if word in REMAINS and token.dep_ == "nsubjpass" and token.head.lower_ in FOUND_VERBS:
+        return token, "killed", ("poss",)  # "his body was found later"
+    if word == "gunned" and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
+        return token, "killed", ("nsubjpass",) if _is_passive(token) else ("dobj",)
+    if word == "stabbed" and token.tag_ == "VBN" and _is_passive(token) and not _fatal_sequel(token):
+        return token, "injured", ("nsubjpass",)  # "an officer was stabbed in the neck"
     if token.pos_ != "VERB":
         return None
     if word in SUFFER_VERBS and any(c.dep_ == "dobj" and c.lower_ in INJURY_NOUNS for c in token.children):
@@ -134,6 +147,17 @@ def _unlinked_count_of(view: SentenceView, counts: list[LinkedCount], victim) ->
     position = view.index.get(victim.i)
     return next((c for c in counts if c.outcome is None and c.mention.low == c.mention.high == 1
                  and position is not None and c.first <= position < max(c.np_end, c.last)), None)
+
+
+def _is_pronoun_victim(token) -> bool:
+    """ "killed him", "caused her death"."""
+    return token.lower_ in VICTIM_PRONOUNS.get(token.dep_, ())
+
+
+def _fatal_sequel(verb) -> bool:
+    """ "was stabbed and killed", "was stabbed to death": the victim died."""
+    return _to_death(verb) or any(
+        c.dep_ == "conj" and OUTCOME_AFTER.get(c.lower_) == "killed" or c.lower_ == "dead" for c in verb.children)
 
 
 def _to_death(verb) -> bool:
