@@ -204,6 +204,8 @@ def _is_non_victim(count: LinkedCount, view: SentenceView) -> bool:
     """Counts of things, agents ("by two gunmen"), and ages in apposition ("Jane Roe, 30, a teacher")."""
     if count.head in NON_VICTIM_NOUNS or (count.first > 0 and view.words[count.first - 1] == "by"):
         return True
+    if count.first > 0 and view.words[count.first - 1] == "as" and count.mention.text.lower() in ("a", "an"):
+        return True  # "who worked as a driver": a role, not a victim
     if count.first > 0 and view.pos[count.first - 1] == "PROPN" and count.np_end == count.last \
             and view.tokens[count.first].like_num and view.tokens[count.first].text[:1].isdigit():
         return True  # "a Fiat 500", "Flight 330": a name, not a count
@@ -240,8 +242,9 @@ def _link_direct(view: SentenceView, count: LinkedCount, counts: list[LinkedCoun
         set_outcome(count, found_dep[0], found_dep[1], "dependency")
         return
     modifier = next((w for w in count.np_words if w in OUTCOME_AFTER and w != "dead"), None)
-    if modifier is not None:
+    if modifier is not None and not (count.first > 0 and view.words[count.first - 1] in ("of", "for")):
         set_outcome(count, OUTCOME_AFTER[modifier], count.first, "modifier")  # "treated 60 wounded people"
+        # but "the funeral of a slain leader", "a vigil for two killed pupils" name earlier victims
 
 
 def _outcome_by_dependency(view: SentenceView, count: LinkedCount) -> tuple[str, int] | None:
