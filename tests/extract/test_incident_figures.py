@@ -94,3 +94,16 @@ def test_a_subset_among_the_dead_is_not_the_toll():
               claim("c2", 4, sentence=50, source=MINISTRY, category="state_forces",
                     evidence="Four soldiers were among the dead, the commander said.")]
     assert incident_figures(claims, outcome="killed")[0].best == 14
+
+
+def test_a_later_partitive_statement_is_part_of_the_earlier_victims():
+    unattributed = Source(name=None, kind="unattributed")
+    claims = [claim("c1", 2, category="state_forces", source=unattributed),
+              claim("c2", 1, sentence=50, category="state_forces", text="One of the soldiers")]
+    assert incident_figures(claims, outcome="killed")[0] == Figures(2, 2, 2)
+
+
+def test_a_partitive_first_statement_still_counts():
+    claims = [claim("c1", 1, text="one of them"),
+              claim("c2", 1, sentence=50, text="another policeman")]
+    assert incident_figures(claims, outcome="killed")[0].best == 2

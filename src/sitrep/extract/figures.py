@@ -36,6 +36,7 @@ _SEPARATE_EVENT = re.compile(
     r"\b(?:another|other attacks?|other bomb\w*|separately|a separate|second|elsewhere|meanwhile|"
     r"in addition|later that day)\b",
     re.IGNORECASE)
+_PARTITIVE = re.compile(r"\s*[\w,-]+\s+of\s+(?:the|them|those|these|whom)\b", re.IGNORECASE)
 _ADDITIVE = re.compile(r"\b(?:more(?! than)|other|others|another|additional|further)\b", re.IGNORECASE)
 
 
@@ -75,6 +76,11 @@ def is_additive(claim: CasualtyClaim) -> bool:
     return bool(_ADDITIVE.search(claim.count.text) or (claim.victims.text and _ADDITIVE.search(claim.victims.text)))
 
 
+def is_partitive(claim: CasualtyClaim) -> bool:
+    """ "One of the soldiers is critically injured": some of the victims; a subset after an earlier statement."""
+    return bool(claim.victims.text and _PARTITIVE.match(claim.victims.text))
+
+
 def statements(claims: Sequence[CasualtyClaim], *, outcome: str) -> list[Statement]:
     """Group one outcome's claims into per-sentence statements (breakdowns dropped)."""
     chosen = [c for c in claims if c.outcome == outcome]
@@ -96,7 +102,7 @@ def statements(claims: Sequence[CasualtyClaim], *, outcome: str) -> list[Stateme
             coded=bool(CODED_FATALITIES.search(group[0].evidence.text) or SPLIT_FATALITIES.search(
                 group[0].evidence.text)),
             unverified=bool(UNVERIFIED_RE.search(group[0].evidence.text)),
-            subset=bool(SUBSET_RE.search(group[0].evidence.text)),
+            subset=bool(SUBSET_RE.search(group[0].evidence.text)) or bool(result) and all(map(is_partitive, group)),
             update=bool(UPDATE_RE.search(group[0].evidence.text)),
         ))
     return _mark_additive(result)

@@ -11,7 +11,7 @@ import re
 
 from .lexicon import NON_VICTIM_NOUNS, OUTCOME_AFTER, OUTCOME_BEFORE, OUTCOME_NOUNS
 from .numbers import CountMention
-from .sentence import COLLECTIVES, INJURY_NOUNS, LinkedCount, SentenceView, is_active
+from .sentence import COLLECTIVES, INJURY_NOUNS, LinkedCount, SentenceView, is_active, set_outcome
 from .victims import victim_category
 
 SHOT_VERBS = frozenset({"shot", "found", "gunned", "stabbed", "beaten", "left", "hacked", "clubbed"})
@@ -21,6 +21,34 @@ PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ant|ent|ian|man|woman|ee|eer|ive|ary|a
 
 
 INDIVIDUAL_PRONOUNS = frozenset({"he", "she"})
+
+
+# "killed him", "caused her death": a pronoun in the victim's place is one person.
+VICTIM_PRONOUNS = {"dobj": frozenset({"him", "her"}), "poss": frozenset({"his", "her"})}
+
+
+# Determiners that make a singular common noun one definite or indefinite person ("a clerk was shot dead").
+SINGLE_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "another", "his", "her", "their", "its"})
+
+
+# Singular nouns that are not a person even with a determiner ("the rest were killed", "a total of ...").
+NOT_PERSONS = frozenset(
+    "rest remainder majority minority number total toll bulk most half part dozen score couple "
+    "car vehicle bus truck house building home shop store school mosque church office station "
+    "attack bomb blast explosion device shell rocket mortar missile drone plane helicopter "
+    "convoy patrol crowd unit team squad battalion brigade company community village town city "
+    "area region district province country government army police military force militia "
+    "act operation plan plot order mission hijacking "
+    "heart throat neck chest leg arm hand foot back face eye stomach "
+    "dog horse cow donkey camel goat sheep animal".split())
+
+
+REMAINS = frozenset({"body", "corpse", "remains"})
+FOUND_VERBS = frozenset({"found", "discovered", "recovered"})
+
+
+# "which caused his death", "resulting in her immediate death": the possessor died.
+DEATH_CAUSES = frozenset({"caused", "causing", "causes", "resulted", "resulting", "results", "led", "leading", "leads"})
 
 
 LEAVE_VERBS = frozenset({"left", "leaving", "leaves", "leave"})
@@ -39,21 +67,31 @@ def individual_victims(view: SentenceView, counts: list[LinkedCount]) -> list[Li
             continue
         verb, outcome, role = outcome_verb
         candidates = [c for c in verb.children if c.dep_ in role]
-        if not candidates and verb.dep_ == "conj" and role == ("nsubjpass",):
-            candidates = [c for c in verb.head.children if c.dep_ in role]  # "was shot and got injured"
+        if not candidates and verb.dep_ == "conj" and role in (("nsubjpass",), ("nsubj",)):
+            subjects = ("nsubjpass",) if role == ("nsubjpass",) else ("nsubj", "nsubjpass")
+            candidates = [c for c in verb.head.children if c.dep_ in subjects]  # "was shot and got injured", "and died"
         if len(candidates) > 1:  # a misparse gave the verb two subjects: trust a counted or common noun
             if any(view.index.get(c.i) in covered for c in candidates):
                 continue
             candidates = [c for c in candidates if c.tag_ in ("NN", "NNS")]
+            if role == ("dobj",):
+                candidates = candidates[:1]  # "killed the mayor of X, a commune": the second is X's apposition
         for victim in candidates:
-            if not _is_individual(victim):
+            if (victim.lower_ in INDIVIDUAL_PRONOUNS or _is_pronoun_victim(victim)) and any(
+                    c.outcome == outcome and c.first < view.index.get(victim.i, k) for c in (*counts, *found)):
+                continue  # "A woman was killed when a shell hit her house, killing her": the same woman
+            if not _is_pronoun_victim(victim) and not _is_individual(victim):
                 victim = next((a for a in victim.children if a.dep_ == "appos" and _is_individual(a)), victim)
             if view.index.get(victim.head.i) in covered and victim.dep_ == "appos" or any(
                     view.index.get(a.i) in covered for a in victim.children if a.dep_ == "appos"):
                 continue  # "One contractor, Craig Dickens, was killed": the same person
+            waiting = _unlinked_count_of(view, counts, victim)
+            if waiting is not None and not victim.conjuncts and _is_individual(victim):
+                set_outcome(waiting, outcome, view.index.get(verb.i, k), "individual")
+                continue  # "A local prosecutor was shot and killed": the grammar left "A" unlinked
             members = [m for m in (victim, *victim.conjuncts) if view.index.get(m.i) not in covered
                        and (m is victim or any(c.dep_ in ("det", "poss") for c in m.children))]
-            if not members or not all(_is_individual(m) for m in members):
+            if not members or not all(_is_individual(m) or _is_pronoun_victim(m) for m in members):
                 continue
             first = min(view.index.get(m.left_edge.i, k) for m in members)
             last_token = max(view.index.get(m.i, k) for m in members) + 1
@@ -79,17 +117,65 @@ def _outcome_verb(token):
         return token.head.head, "killed", ("dobj",)
     if word in OUTCOME_AFTER and token.dep_ in ("oprd", "xcomp", "ccomp") and token.head.lower_ in LEAVE_VERBS:
         return token.head, OUTCOME_AFTER[word], ("dobj",)  # "left the judge seriously injured"
+    if word == "death" and _caused_death(token):
+        return token, "killed", ("poss",)
+    if word == "death" and token.head.lower_ == "to" and token.head.head.pos_ == "VERB":
+        verb = token.head.head  # "was hacked to death", "stabbed the guard to death"
+        return (verb, "killed", ("nsubjpass",)) if _is_passive(verb) else (verb, "killed", ("dobj",))
+    if word in REMAINS and token.dep_ == "nsubjpass" and token.head.lower_ in FOUND_VERBS:
+        return token, "killed", ("poss",)  # "his body was found later"
+    if word == "gunned" and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
+        return token, "killed", ("nsubjpass",) if _is_passive(token) else ("dobj",)
+    if word == "stabbed" and token.tag_ == "VBN" and _is_passive(token) and not _fatal_sequel(token):
+        return token, "injured", ("nsubjpass",)  # "an officer was stabbed in the neck"
     if token.pos_ != "VERB":
         return None
     if word in SUFFER_VERBS and any(c.dep_ == "dobj" and c.lower_ in INJURY_NOUNS for c in token.children):
         return token, "injured", ("nsubj",)  # "the officer suffered minor injuries"
-    if word in OUTCOME_AFTER and token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children):
-        return token, OUTCOME_AFTER[word], ("nsubjpass",)
+    if word in OUTCOME_AFTER and token.tag_ == "VBN" and (_is_passive(token) or token.dep_ == "conj" and (
+            _is_passive(token.head) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children))):
+        return token, OUTCOME_AFTER[word], ("nsubjpass",)  # "was killed", "was shot and killed"
     if word in ("died", "dies", "die", "perished", "succumbed"):
         return token, "killed", ("nsubj",)
     if word in OUTCOME_BEFORE and (is_active(token) or token.tag_ == "VBG"):
-        return token, OUTCOME_BEFORE[word], ("dobj",)
+        return token, "killed" if _to_death(token) else OUTCOME_BEFORE[word], ("dobj",)
     return None
+
+
+def _unlinked_count_of(view: SentenceView, counts: list[LinkedCount], victim) -> LinkedCount | None:
+    """The count of one still without an outcome whose noun phrase holds ``victim``."""
+    position = view.index.get(victim.i)
+    return next((c for c in counts if c.outcome is None and c.mention.low == c.mention.high == 1
+                 and position is not None and c.first <= position < max(c.np_end, c.last)), None)
+
+
+def _is_pronoun_victim(token) -> bool:
+    """ "killed him", "caused her death"."""
+    return token.lower_ in VICTIM_PRONOUNS.get(token.dep_, ())
+
+
+def _fatal_sequel(verb) -> bool:
+    """ "was stabbed and killed", "was stabbed to death": the victim died."""
+    return _to_death(verb) or any(
+        c.dep_ == "conj" and OUTCOME_AFTER.get(c.lower_) == "killed" or c.lower_ == "dead" for c in verb.children)
+
+
+def _to_death(verb) -> bool:
+    """ "stabbed her to death"."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+               for c in verb.children)
+
+
+def _is_passive(verb) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _caused_death(token) -> bool:
+    """ "which caused his death", "resulting in her immediate death"."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in ("in", "to"):
+        head = head.head
+    return token.dep_ in ("dobj", "pobj") and head.lower_ in DEATH_CAUSES
 
 
 def _is_individual(token) -> bool:
@@ -103,4 +189,7 @@ def _is_individual(token) -> bool:
     if word in NON_VICTIM_NOUNS or word in OUTCOME_NOUNS or word in COLLECTIVES:
         return False
     return victim_category([word], word) != "unknown" or word in ("person", "victim") or (
-        token.tag_ == "NN" and bool(PERSON_SUFFIX.search(word)) and token.ent_type_ == "")
+        token.tag_ == "NN" and bool(PERSON_SUFFIX.search(word)) and token.ent_type_ == "") or (
+        token.tag_ == "NN" and word not in NOT_PERSONS and token.ent_type_ in ("", "PERSON")
+        and token.dep_ in ("nsubjpass", "dobj") and any(
+            c.dep_ in ("det", "poss") and c.lower_ in SINGLE_DETERMINERS for c in token.children))

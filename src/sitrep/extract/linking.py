@@ -55,7 +55,14 @@ from .sentence import (
     set_outcome,
     short_phrase_end,
 )
-from .structure import chained_outcome, link_from_context, lists_that_sum_to_a_total, mark_breakdowns, tolls_are_totals
+from .structure import (
+    chained_outcome,
+    link_from_context,
+    lists_that_sum_to_a_total,
+    mark_breakdowns,
+    restatements_are_one,
+    tolls_are_totals,
+)
 from .victims import SINGULAR_VICTIM_RE
 
 __all__ = ["LinkedCount", "SentenceView", "link_sentence"]
@@ -89,11 +96,29 @@ def find_sentence_counts(view: SentenceView) -> list[LinkedCount]:
             head = np_words[-1] if np_words else None
         if counts and first < counts[-1].np_end and first >= counts[-1].last:
             continue  # "a member of an opposition group", "10 of the 18 men": one group of victims
+        if counts and _of_previous(view, counts[-1], first, np_end):
+            previous = counts[-1]  # the inner count's noun phrase ends the victims
+            previous.np_words = [*view.words[previous.last:first], *view.words[first:np_end]]
+            previous.np_end = max(previous.np_end, np_end)
+            if previous.head in (None, "of", "the", "their", "its"):
+                previous.head = head
+            continue  # "seven members of one family", "a rifleman of 13 Light Infantry": the group they belong to
         if counts and mention.text.lower() in ("a", "an") and first > 0 and view.words[first - 1] == "," \
                 and counts[-1].np_end == first - 1 and counts[-1].mention.text.lower() in ("a", "an"):
             continue  # "a 45-year-old man, an activist of ...": the same person
         counts.append(LinkedCount(mention, first, last, np_end, np_words, head))
     return counts
+
+
+def _of_previous(view: SentenceView, previous: LinkedCount, first: int, np_end: int) -> bool:
+    """ "seven members of one family", "5 of the 10 passengers": a count inside the previous victims' "of".
+
+    Not when an outcome follows the inner phrase ("freed 10 of the 37 students abducted"): those are its victims.
+    """
+    if previous.np_end < first - 2 or first < 1 or np_end < len(view) and view.words[np_end] in OUTCOME_AFTER:
+        return False
+    gap = view.words[max(previous.last, first - 2):first]
+    return "of" in gap and all(w in ("the", "their", "its") for w in gap[gap.index("of") + 1:])
 
 
 def _noun_phrase(view: SentenceView, i: int) -> tuple[int, list[str], str | None]:
@@ -165,6 +190,7 @@ def link_sentence(view: SentenceView) -> list[LinkedCount]:
             link_from_context(view, index, counts)
     tolls_are_totals(view, counts)
     lists_that_sum_to_a_total(view, counts)
+    restatements_are_one(view, counts)
     for count in counts:
         if count.outcome and count.outcome != CASUALTIES and count.anchor >= 0:
             count.also = chained_outcome(view, count.anchor, count.outcome)
@@ -178,6 +204,8 @@ def _is_non_victim(count: LinkedCount, view: SentenceView) -> bool:
     """Counts of things, agents ("by two gunmen"), and ages in apposition ("Jane Roe, 30, a teacher")."""
     if count.head in NON_VICTIM_NOUNS or (count.first > 0 and view.words[count.first - 1] == "by"):
         return True
+    if count.first > 0 and view.words[count.first - 1] == "as" and count.mention.text.lower() in ("a", "an"):
+        return True  # "who worked as a driver": a role, not a victim
     if count.first > 0 and view.pos[count.first - 1] == "PROPN" and count.np_end == count.last \
             and view.tokens[count.first].like_num and view.tokens[count.first].text[:1].isdigit():
         return True  # "a Fiat 500", "Flight 330": a name, not a count
@@ -214,8 +242,9 @@ def _link_direct(view: SentenceView, count: LinkedCount, counts: list[LinkedCoun
         set_outcome(count, found_dep[0], found_dep[1], "dependency")
         return
     modifier = next((w for w in count.np_words if w in OUTCOME_AFTER and w != "dead"), None)
-    if modifier is not None:
+    if modifier is not None and not (count.first > 0 and view.words[count.first - 1] in ("of", "for")):
         set_outcome(count, OUTCOME_AFTER[modifier], count.first, "modifier")  # "treated 60 wounded people"
+        # but "the funeral of a slain leader", "a vigil for two killed pupils" name earlier victims
 
 
 def _outcome_by_dependency(view: SentenceView, count: LinkedCount) -> tuple[str, int] | None:

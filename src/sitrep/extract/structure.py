@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .lexicon import BREAKDOWN_MARKERS, BRIDGE_WORDS, OUTCOME_AFTER
 from .sentence import (
+    ADDITIVE_WORDS,
     CONTINUATION_RE,
     PLACE_PREPOSITIONS,
     SEVERITY,
@@ -22,6 +23,7 @@ from .sentence import (
 )
 
 LIST_OPENERS = frozenset({",", ":", "-", "—", "–", "("})
+RESTATING_CLAUSE = frozenset({"when", "as", "after"})  # "5 were killed when a bomb hit their car, killing 5"
 
 
 def mark_breakdowns(view: SentenceView, counts: list[LinkedCount]) -> None:
@@ -118,14 +120,35 @@ def lists_that_sum_to_a_total(view: SentenceView, counts: list[LinkedCount]) -> 
             if cursor < len(view) and view.words[cursor] in (",", "and"):
                 cursor += 1
         running = 0
+        # "Eight people, seven officers and the police chief, ...": a last member named without a count
+        trailing = int(bool(members) and view.words[cursor - 1] == "and" and cursor < len(view)
+                       and view.pos[cursor] in ("DET", "NOUN", "PROPN", "ADJ"))
         for size, member in enumerate(members, start=1):
             running += member.mention.low or 0
-            if size >= 2 and member.mention.low is not None and running == total.mention.low:
+            extra = trailing if size == len(members) else 0
+            if size + extra >= 2 and member.mention.low is not None and running + extra == total.mention.low:
                 outcome = total.outcome or member.outcome
                 for part in members[:size]:
                     part.part_of, part.outcome, part.anchor = total, outcome, total.anchor
                 total.outcome = outcome
                 break
+
+
+def restatements_are_one(view: SentenceView, counts: list[LinkedCount]) -> None:
+    """ "60 people were killed when gunmen raided the town, killing 60": the second count restates the first.
+
+    Only across a clause that tells how ("when", "as", "after"); "killing 4 in X and killing 4 in Y" are eight.
+    """
+    for index, later in enumerate(counts):
+        if later.part_of is not None or later.outcome is None or later.additive or (later.mention.low or 0) < 2:
+            continue
+        if any(w in ADDITIVE_WORDS for w in later.np_words) or view.words[later.first] in ("another", "additional"):
+            continue
+        earlier = next((c for c in counts[:index] if c.outcome == later.outcome and c.part_of is None
+                        and c.anchor != later.anchor and c.mention.low == later.mention.low
+                        and "unknown" in (c.category, later.category)), None)
+        if earlier is not None and any(w in RESTATING_CLAUSE for w in view.words[earlier.anchor + 1:later.first]):
+            later.part_of = earlier
 
 
 def tolls_are_totals(view: SentenceView, counts: list[LinkedCount]) -> None:
