@@ -41,6 +41,7 @@ from .sentence import (
     CARE_VERBS,
     FATAL_VERBS,
     INJURY_NOUNS,
+    LEAVE_VERBS,
     NEGATIONS,
     NP_POS,
     NP_WORDS,
@@ -371,7 +372,7 @@ def _outcome_before(view: SentenceView, count: LinkedCount) -> tuple[str, int] |
         if words[count.np_end:count.np_end + 2] == ["to", "death"]:
             return "killed", k  # "stabbed four people to death"
         return OUTCOME_BEFORE[word], k
-    if word in ("left", "leaving", "leaves", "leave"):
+    if word in LEAVE_VERBS:
         end = count.np_end
         if end + 1 < len(view) and words[end] in SEVERITY:
             end += 1  # "left one severely injured"

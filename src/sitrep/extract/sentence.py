@@ -48,6 +48,10 @@ FATAL_VERBS = frozenset({"shot", "stabbed", "wounded", "injured", "hit", "struck
 INJURY_NOUNS = frozenset({"injuries", "wounds", "injury", "wound", "burns"})
 
 
+# "left 3 dead", "left the judge seriously injured".
+LEAVE_VERBS = frozenset({"left", "leaving", "leaves", "leave"})
+
+
 # Verbs that take the injured to care: "sending 42 to hospital", "treated 35 people for wounds".
 CARE_VERBS = frozenset({"sending", "sent", "send", "sends", "treated", "treating", "treats", "treat", "rushed",
                         "rushing", "evacuated", "evacuating", "admitted", "admitting"})
