@@ -57,3 +57,19 @@ def test_a_trailing_period_is_not_part_of_a_link():
     clean = clean_text(original)
     assert [original[a:b] for a, b in clean.excluded] == ["https://example.org/v/123"]
     assert "at . It shows" in clean.text
+
+
+@pytest.mark.parametrize("mark", ["[citation needed]", "[12]", "[note 3]", "[when?]", "[a]", "[Citation Needed]"])
+def test_footnote_marks_are_excluded_and_the_sentence_keeps_its_offsets(mark):
+    original = f"Four guards were wounded.{mark} The army denied it."
+    clean = clean_text(original)
+    assert [original[start:end] for start, end in clean.excluded] == [mark]
+    assert clean.text == "Four guards were wounded. The army denied it."
+    start = clean.text.index("The army")
+    assert original[slice(*clean.to_original(start, start + 8))] == "The army"
+
+
+@pytest.mark.parametrize("bracketed", ["[sic]", "[the army]", "[2024]", "[edit]"])
+def test_editorial_brackets_that_carry_words_stay(bracketed):
+    original = f"He said {bracketed} that four guards were wounded."
+    assert clean_text(original).text == original

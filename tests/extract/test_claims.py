@@ -139,3 +139,28 @@ def test_breakdown_parts_point_to_their_total():
 def test_an_outcome_word_modifying_the_victims_is_their_outcome_unless_a_verb_says_more(sentence, expected):
     result = Pipeline().extract(Document(id="x", text=sentence))
     assert [(c.outcome, c.count.low, c.count.high) for c in result.claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Gunmen shot two traders, killing one and seriously wounding the other.", [("killed", 1, 1), ("injured", 1, 1)]),
+        ("Bandits killed a herder and wounded the other.", [("killed", 1, 1), ("injured", 1, 1)]),
+        ("Nine guards were killed and a tenth wounded when the post was overrun.",
+         [("killed", 9, 9), ("injured", 1, 1)]),
+        ("An army personnel was injured in the blast.", [("injured", 1, 1)]),
+        ("Three policemen died and two sustained bullet wounds in the ambush.", [("killed", 3, 3), ("injured", 2, 2)]),
+        ("The other side of the road was shelled.", []),
+
+        ("Security personnel were deployed after the blast.", []),
+    ],
+)
+def test_a_victim_named_by_ordinal_remainder_or_singular_personnel_is_one_person(sentence, expected):
+    result = Pipeline().extract(Document(id="x", text=sentence))
+    assert sorted((c.outcome, c.count.low, c.count.high) for c in result.claims) == sorted(expected)
+
+
+def test_a_count_with_a_verb_of_its_own_after_including_is_not_part_of_the_breakdown():
+    sentence = "At least 12 people were killed in the raid, including a guard, where 200 inmates were freed."
+    result = Pipeline().extract(Document(id="x", text=sentence))
+    assert [(c.outcome, c.count.low) for c in result.claims] == [("killed", 12), ("killed", 1)]

@@ -36,3 +36,45 @@ def test_another_attack_after_an_overview_still_adds(pipeline):
     text = ("A series of attacks across the province killed 12 people. "
             "Separately, gunmen in Mosul killed another five soldiers.")
     assert sum(k for k, _ in _figures(pipeline, text)) == 17
+
+
+def test_details_that_add_up_exactly_to_the_lead_total_are_its_parts(pipeline):
+    text = ("Bombings in three northern towns killed 19 people and wounded 52 on Tuesday. "
+            "In Tal Kaif, a car bomb killed 8 and wounded 30. "
+            "Two roadside bombs in Bashiqa left 6 dead and 12 wounded. "
+            "In Alqosh a suicide bomber killed 5 worshippers and injured 10 others.")
+    assert _figures(pipeline, text) == [(19, 52)]
+
+
+def test_attacks_enumerated_with_another_are_parts_when_they_sum_to_the_lead(pipeline):
+    text = ("At least nine people were killed and 25 wounded in attacks in the capital on Monday. "
+            "A bomb near a bakery killed four people and wounded 11 others, police said. "
+            "In another attack, a mortar round killed five civilians and wounded 14.")
+    assert _figures(pipeline, text) == [(9, 25)]
+
+
+def test_one_attack_of_several_restating_the_lead_figure_is_not_counted_twice(pipeline):
+    text = ("Six soldiers were wounded when rebels launched three coordinated attacks on army posts. "
+            "In the first attack, rebels fired rockets at a base but no one was hurt. "
+            "In the second attack, gunmen ambushed a patrol, wounding six soldiers.")
+    assert _figures(pipeline, text) == [(None, 6)]
+
+
+def test_a_second_attack_with_the_same_toll_is_more_victims_without_a_summary(pipeline):
+    text = ("A car bomb killed five people in the market of Kirkuk on Sunday. "
+            "Another bomb killed five people in Tikrit on Sunday.")
+    assert sum(k for k, _ in _figures(pipeline, text)) == 10
+
+
+def test_details_that_exceed_an_open_lead_total_raise_it_to_their_sum(pipeline):
+    text = ("More than 40 people were wounded in a wave of bombings across the province on Friday. "
+            "A car bomb in Hilla wounded 25 people, police said. "
+            "In Kut, two roadside bombs wounded 19.")
+    assert _figures(pipeline, text) == [(None, 44)]
+
+
+def test_a_breakdown_in_the_lead_sentence_does_not_raise_its_total_beside_the_details(pipeline):
+    text = ("At least 30 people, including 8 soldiers, were killed in a string of bombings across the north. "
+            "Seven soldiers were killed when a mine hit their truck, while at least 15 civilians died in two "
+            "blasts near Gao. Six policemen were killed in clashes near Kidal.")
+    assert _figures(pipeline, text) == [(30, None)]

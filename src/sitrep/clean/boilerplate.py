@@ -1,4 +1,5 @@
-"""Embed and page boilerplate that carries no statements: bare links, "Read more:", ads, prompts.
+"""Embed and page boilerplate that carries no statements: bare links, "Read more:", ads, prompts,
+footnote marks.
 
 :func:`boilerplate_spans` returns ``[start, end)`` spans of the text to leave
 out of extraction; whole-line matches cover the line's content, not its newline.
@@ -36,6 +37,12 @@ _INLINE_RE = re.compile(r"(?:\b(?:read more|also read|read also|see also)\s*:)[^
 _INLINE_KEYS = ("ead more", "EAD MORE", "ead More", "lso read", "LSO READ", "lso Read", "ead also",
                 "ee also", "EE ALSO", "ee Also")
 _URL_STOP = frozenset(" \t\n\r<>\"“”")
+# Footnote and editor marks copied with wiki text: "[12]", "[note 3]", "[citation needed]", "[when?]".
+_REFERENCE_MARK_RE = re.compile(
+    r"\[(?:\d{1,3}|[a-z]|(?:note|nb|n) ?\d{1,3}|citation needed|clarification needed|better source needed|"
+    r"verification needed|failed verification|full citation needed|page needed|unreliable source\??|"
+    r"dubious(?: [–-] discuss)?|who\?|when\?|where\?|which\?|according to whom\?|by whom\?)\]",
+    re.IGNORECASE)
 
 
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
@@ -44,6 +51,8 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     spans += _prompt_spans(text)
     if any(key in text for key in _INLINE_KEYS):
         spans += [m.span() for m in _INLINE_RE.finditer(text)]
+    if "[" in text:
+        spans += [m.span() for m in _REFERENCE_MARK_RE.finditer(text)]
     return merge_spans(spans)
 
 

@@ -85,7 +85,7 @@ def statements(claims: Sequence[CasualtyClaim], *, outcome: str) -> list[Stateme
     """Group one outcome's claims into per-sentence statements (breakdowns dropped)."""
     chosen = [c for c in claims if c.outcome == outcome]
     ids = {c.id for c in chosen}
-    chosen = [c for c in chosen if c.part_of is None or c.part_of not in ids]
+    chosen = [_raised_by_parts(c, claims) for c in chosen if c.part_of is None or c.part_of not in ids]
     by_sentence: dict[int, list[CasualtyClaim]] = {}
     for claim in chosen:
         by_sentence.setdefault(claim.evidence.start, []).append(claim)
@@ -106,6 +106,18 @@ def statements(claims: Sequence[CasualtyClaim], *, outcome: str) -> list[Stateme
             update=bool(UPDATE_RE.search(group[0].evidence.text)),
         ))
     return _mark_additive(result)
+
+
+def _raised_by_parts(total: CasualtyClaim, claims: Sequence[CasualtyClaim]) -> CasualtyClaim:
+    """ "More than 100 were injured ... 30 ... 51 ... 20 ... 5 ... 7": an open total that the details in later
+    sentences exceed is their sum (a breakdown in its own sentence never raises it: it restates its parts)."""
+    if total.count.qualifier not in ("at_least", "vague") or total.count.low is None:
+        return total
+    parts = sum(c.count.low or 0 for c in claims if c.part_of == total.id and c.outcome == total.outcome
+                and c.evidence.start != total.evidence.start)
+    if parts <= total.count.low:
+        return total
+    return replace(total, count=replace(total.count, low=parts))
 
 
 def _mark_additive(found: list[Statement]) -> list[Statement]:

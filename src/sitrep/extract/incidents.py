@@ -28,8 +28,14 @@ SEPARATE_INCIDENT = re.compile(
 PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march\w*|sit-in|strike)\b", re.I)
 ATTACK_WORDS = re.compile(r"\b(?:bomb\w*|explo\w*|blast|grenade|suicide|gunmen|opened fire|fired on|attack(?:ed|ers)?|"
                           r"stormed|raid\w*|shell\w*|air ?strikes?)\b", re.I)
-SUMMARY_CUES = re.compile(r"\b(?:wave|string|series|spate|chain|number) of\b|\bacross\b", re.I)
-DETAIL_SLACK = 1.1  # "more than 70" killed may be the 73 the details add up to
+SUMMARY_CUES = re.compile(
+    r"\b(?:wave|string|series|spate|chain|number) of\b|\bacross\b|\b(?:in total|in all|altogether|combined)\b|"
+    r"\b(?:multiple|simultaneous|coordinated|twin|several|separate|two|three|four|five|(?<![\d,.])[2-9])\s+(?:[\w-]+\s+)?"
+    r"(?:attacks|bombings|blasts|explosions|strikes|airstrikes|raids|incidents|shootings)\b|"
+    r"^\W*(?:[\w-]+\s+){0,2}?(?:attacks|bombings|blasts|explosions|air ?strikes|raids)\b", re.I)
+DETAIL_SLACK = 1.1  # "70" killed may be the 73 the details add up to
+OPEN_DETAIL_SLACK = 1.25  # "more than 100" injured may be the 113 they add up to
+ADDED_EVENT = re.compile(r"\b(?:separately|in a separate|in addition|additionally|elsewhere|meanwhile)\b", re.I)
 SAME_PLACE_KM = 25.0
 EXCESSIVE_FORCE = "Excessive force against protesters"
 VICTIM_ACTORS = {
@@ -123,25 +129,63 @@ def _merge_headline(drafts: list[IncidentDraft]) -> list[IncidentDraft]:
 
 def _fold_details(drafts: list[IncidentDraft]) -> list[IncidentDraft]:
     """ "A wave of bombings across Iraq killed 70 and injured 150. In Nasiriyah, ... killing 44 and injuring
-    81.": when the lead sentence sums several attacks and the later incidents fit inside its totals, they are
-    its details (parts of its figures), not more victims."""
-    if len(drafts) < 2:
+    81.": when the lead sentence sums several attacks and the later claims fit inside its totals, they are
+    its details (parts of its figures), not more victims.
+
+    An outcome folds when the later sentences' figures add up exactly to the lead's total (in two or more
+    sentences, or in one after a summary cue), or when a summary cue opens the report and they fit inside it
+    with nothing saying "separately" or "another". Separate incidents merge only when every outcome folds.
+    """
+    if not drafts:
         return drafts
     lead = drafts[0]
     opening = lead.claims[0].evidence
-    summary = {c.outcome: c for c in lead.claims if c.evidence.start == opening.start and c.part_of is None}
-    if not SUMMARY_CUES.search(opening.text) or not summary:
+    summary = _opening_totals(lead, opening.start)
+    later = [c for d in drafts for c in d.claims if c.evidence.start != opening.start]
+    if not summary or not later or any(c.outcome not in summary for c in later):
         return drafts
-    later = [c for d in drafts[1:] for c in d.claims]
-    if any(c.outcome not in summary or SEPARATE_INCIDENT.search(c.evidence.text) or is_additive(c) for c in later):
+    cued = bool(SUMMARY_CUES.search(opening.text))
+    folding = {outcome for outcome, total in summary.items()
+               if _details_of(total, [c for c in later if c.outcome == outcome], later, cued=cued,
+                              merging=len(drafts) > 1)}
+    if not folding or len(drafts) > 1 and folding != {c.outcome for c in later}:
         return drafts
-    for outcome, total in summary.items():
-        parts = sum(max((c.count.low or 0 for c in d.claims if c.outcome == outcome and c.part_of is None), default=0)
-                    for d in drafts[1:])
-        if parts > (total.count.high or (total.count.low or 0) * DETAIL_SLACK):
-            return drafts
-    lead.claims.extend(replace(c, part_of=c.part_of or summary[c.outcome].id) for c in later)
+    lead.claims = [replace(c, part_of=c.part_of or summary[c.outcome].id)
+                   if c.evidence.start != opening.start and c.outcome in folding else c
+                   for d in drafts for c in d.claims]
     return [lead]
+
+
+def _opening_totals(lead: IncidentDraft, opening: int) -> dict[str, CasualtyClaim]:
+    """The one total per outcome the opening sentence states (none where it lists several groups)."""
+    totals: dict[str, list[CasualtyClaim]] = {}
+    for claim in lead.claims:
+        if claim.evidence.start == opening and claim.part_of is None:
+            totals.setdefault(claim.outcome, []).append(claim)
+    return {outcome: found[0] for outcome, found in totals.items() if len(found) == 1 and found[0].count.low}
+
+
+def _details_of(total: CasualtyClaim, parts: list[CasualtyClaim], others: list[CasualtyClaim], *, cued: bool,
+                merging: bool) -> bool:
+    """Whether ``parts`` (later claims of the total's outcome) detail the total rather than add to it.
+
+    ``others`` are all the later claims, whatever their outcome."""
+    by_sentence: dict[int, int] = {}
+    for claim in parts:
+        if claim.part_of is None:
+            by_sentence[claim.evidence.start] = by_sentence.get(claim.evidence.start, 0) + (claim.count.low or 0)
+    added, stated = sum(by_sentence.values()), sum(1 for v in by_sentence.values() if v)
+    if any(ADDED_EVENT.search(c.evidence.text) or not _dates_compatible(total.date, c.date) for c in parts):
+        return False  # "In addition, gunmen ...", "on 15 February he succumbed": more than the lead told
+    if added == total.count.low and (stated >= 2 or cued and stated == 1):
+        return True  # "killed 23 ... killed 11 ... left 5 dead ... killed 5 ... killed two": the parts of 23
+    if not cued or not (merging or stated >= 2):
+        return False
+    if any(SEPARATE_INCIDENT.search(c.evidence.text) or is_additive(c) and next(
+            o for o in others if o.evidence.start == c.evidence.start) is c for c in parts):
+        return False  # "another five soldiers" (but "killing 8 and injuring 30 others": others than the dead)
+    slack = OPEN_DETAIL_SLACK if total.count.qualifier in ("at_least", "vague") else DETAIL_SLACK
+    return added <= (total.count.high or total.count.low * slack)
 
 
 def _is_headline(claim: CasualtyClaim) -> bool:

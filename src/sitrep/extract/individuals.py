@@ -11,7 +11,16 @@ import re
 
 from .lexicon import NON_VICTIM_NOUNS, OUTCOME_AFTER, OUTCOME_BEFORE, OUTCOME_NOUNS
 from .numbers import CountMention
-from .sentence import COLLECTIVES, INJURY_NOUNS, LEAVE_VERBS, LinkedCount, SentenceView, is_active, set_outcome
+from .sentence import (
+    COLLECTIVES,
+    INJURY_NOUNS,
+    LEAVE_VERBS,
+    SUFFER_VERBS,
+    LinkedCount,
+    SentenceView,
+    is_active,
+    set_outcome,
+)
 from .victims import victim_category
 
 SHOT_VERBS = frozenset({"shot", "found", "gunned", "stabbed", "beaten", "left", "hacked", "clubbed"})
@@ -49,9 +58,6 @@ FOUND_VERBS = frozenset({"found", "discovered", "recovered"})
 
 # "which caused his death", "resulting in her immediate death": the possessor died.
 DEATH_CAUSES = frozenset({"caused", "causing", "causes", "resulted", "resulting", "results", "led", "leading", "leads"})
-
-
-SUFFER_VERBS = frozenset({"suffered", "sustained", "received", "suffers", "sustains", "receives"})
 
 
 def individual_victims(view: SentenceView, counts: list[LinkedCount]) -> list[LinkedCount]:

@@ -48,6 +48,7 @@ from .sentence import (
     PEOPLE_NOUNS,
     PLACE_PREPOSITIONS,
     SEVERITY,
+    SUFFER_VERBS,
     TOLL_LINKS,
     LinkedCount,
     SentenceView,
@@ -147,6 +148,8 @@ def _noun_phrase(view: SentenceView, i: int) -> tuple[int, list[str], str | None
             continue
         if word in OUTCOME_AFTER and pos != "NOUN" and word not in ("dead",):
             break
+        if word in SUFFER_VERBS and any(w in INJURY_NOUNS for w in view.words[i + 1:i + 5]):
+            break  # "four sustained gunshot wounds": the verb, though tagged as a modifier
         if word == "(" and i + 2 < n and view.words[i + 2] == ")" and view.pos[i + 1] == "PROPN":
             i += 3  # "Central Reserve Police Force (CRPF) personnel"
             continue
@@ -318,7 +321,7 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
             return "killed", i, negated, chain
         if word == "with" and any(w in INJURY_NOUNS for w in words[i + 1:i + 5]):
             return "injured", i, negated, chain
-        if word in ("suffered", "sustained", "received", "suffering", "sustaining") and any(
+        if word in SUFFER_VERBS and any(
                 w in INJURY_NOUNS for w in words[i + 1:i + 9]):
             return "injured", i, negated, chain
         if word == "treated" and words[i + 1:i + 2] == ["for"] and any(w in INJURY_NOUNS for w in words[i + 2:i + 6]):

@@ -48,6 +48,11 @@ FATAL_VERBS = frozenset({"shot", "stabbed", "wounded", "injured", "hit", "struck
 INJURY_NOUNS = frozenset({"injuries", "wounds", "injury", "wound", "burns"})
 
 
+# "four sustained gunshot wounds", "the officer suffered minor injuries": injured, with an injury noun after.
+SUFFER_VERBS = frozenset({"suffered", "sustained", "received", "suffers", "sustains", "receives",
+                          "suffering", "sustaining", "receiving"})
+
+
 # "left 3 dead", "left the judge seriously injured".
 LEAVE_VERBS = frozenset({"left", "leaving", "leaves", "leave"})
 

@@ -179,7 +179,7 @@ def link_from_context(view: SentenceView, index: int, counts: list[LinkedCount])
     has_verb = any(view.pos[j] in ("VERB", "AUX") for j in range(gap_start, count.first))
     marker = next((m for m in BREAKDOWN_MARKERS if m in between_text), None) or \
         next((m for m in BREAKDOWN_MARKERS if m in " ".join(view.words[previous.np_end:count.first])), None)
-    if marker and not _verb_after_marker(view, previous, count, marker):
+    if marker and not _verb_after_marker(view, previous, count, marker) and not _other_predicate(view, count):
         parent = previous if previous.part_of is None else previous.part_of
         count.part_of = parent
         set_outcome(count, parent.outcome, parent.anchor, "breakdown")
@@ -200,6 +200,14 @@ def _manner_of_part(view: SentenceView, previous: LinkedCount, count: LinkedCoun
     word = view.words[count.np_end]
     return word in ("by", "from", "with") and count.first > 0 and view.words[count.first - 1] == "," \
         and word not in view.words[previous.anchor + 1:previous.anchor + 3]
+
+
+def _other_predicate(view: SentenceView, count: LinkedCount) -> bool:
+    """ "..., including the warden, where 200 inmates were freed": the count has a verb of its own."""
+    j = count.np_end
+    while j < len(view) and view.pos[j] == "AUX":
+        j += 1
+    return j > count.np_end and j < len(view) and view.pos[j] == "VERB" and view.words[j] not in OUTCOME_AFTER
 
 
 def _verb_after_marker(view: SentenceView, previous: LinkedCount, count: LinkedCount, marker: str) -> bool:

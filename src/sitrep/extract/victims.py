@@ -25,7 +25,8 @@ _SINGULARS = {
 _SINGULARS -= {"personnel", "police", "security", "military", "army", "elderly", "troop", "force",
                "general", "major", "captain", "minor", "youth", "cadre", "family", "crew", "militia", "member",
                "element", "resident"}
-_SINGULARS |= {"second", "third", "fourth", "fifth", "sixth", "seventh", "member", "resident"}
+_SINGULARS |= {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+               "twelfth", "member", "resident"}
 _SINGULARS = {n for n in _SINGULARS if not n.endswith("men") and n not in ("children", "people", "troops")}
 _NOT_MODIFIERS = r"(?!(?:killed|wounded|injured|was|were|is|are|and|or|by|in|on|at|of|with|to|from|who)\b)"
 
@@ -37,9 +38,11 @@ _ALONE_PREDICATE = r"(?:was|were|is|has|had|died|later|succumbed|wounded|injured
 SINGULAR_VICTIM_RE = re.compile(
     # "another was hurt", "killing one and injuring another", "and other injured" (one more person)
     rf"\b(?P<alone>another)(?=\s+(?:{_SEVERITY}\s+)?{_ALONE_PREDICATE}\b|{_CLAUSE_END})|"
-    rf"(?<=\band\s)(?P<other>other)(?=\s+(?:was|is|has)\b|\s+(?:injured|injuried|wounded|hurt){_CLAUSE_END})|"
+    # "killing one and wounding the other": the one person left of a pair
+    rf"(?:(?<=\band\s)(?=other\s+(?:was|is|has)\b|other\s+(?:injured|injuried|wounded|hurt){_CLAUSE_END})|"
+    rf"(?:(?<=ing\sthe\s)|(?<=ed\sthe\s))(?=other{_CLAUSE_END}))(?P<other>other)|"
     rf"\b(?:(?P<det>an?|another|one)\s+(?:{_NOT_MODIFIERS}(?:[\w'’-]+)\s+){{0,3}}?|(?P<poss>his|her)\s+)"
-    rf"(?P<noun>{'|'.join(sorted(_SINGULARS | set(), key=len, reverse=True))})\b",
+    rf"(?P<noun>{'|'.join(sorted(_SINGULARS | set(), key=len, reverse=True))}|personnel(?=\s+(?:was|is|has)\s))\b",
     re.IGNORECASE,
 )
 
