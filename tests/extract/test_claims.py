@@ -164,3 +164,31 @@ def test_a_count_with_a_verb_of_its_own_after_including_is_not_part_of_the_break
     sentence = "At least 12 people were killed in the raid, including a guard, where 200 inmates were freed."
     result = Pipeline().extract(Document(id="x", text=sentence))
     assert [(c.outcome, c.count.low) for c in result.claims] == [("killed", 12), ("killed", 1)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("His wife and daughter were wounded in the shelling.", [("injured", 2, 2)]),
+        ("A man and woman were shot dead at the checkpoint.", [("killed", 2, 2)]),
+        ("A soldier and two civilians were killed.", [("killed", 1, 1), ("killed", 2, 2)]),
+        ("A man and his son were killed.", [("killed", 1, 1), ("killed", 1, 1)]),
+        ("Two people (a farmer and his wife) were shot dead.", [("killed", 2, 2), ("killed", 1, 1), ("killed", 1, 1)]),
+        ("Two people (a mother and daughter) were shot dead.", [("killed", 2, 2), ("killed", 2, 2)]),
+    ],
+)
+def test_two_people_sharing_one_determiner_are_two_victims(sentence, expected):
+    result = Pipeline().extract(Document(id="x", text=sentence))
+    assert sorted((c.outcome, c.count.low, c.count.high) for c in result.claims) == sorted(expected)
+
+
+def test_animals_killed_are_not_casualties():
+    result = Pipeline().extract(Document(id="x", text="Three people and twelve horses were killed by the blast."))
+    assert [(c.outcome, c.count.low) for c in result.claims] == [("killed", 3)]
+
+
+def test_a_pair_in_parentheses_is_the_total_it_follows():
+    result = Pipeline().extract(Document(id="x", text="Two people (a mother and daughter) were shot dead."))
+    total, pair = result.claims
+    assert pair.part_of == total.id
+    assert result.incidents[0].killed.best == 2

@@ -11,6 +11,7 @@ from sitrep.extract.numbers import find_counts, parse_number
         ("2,400", 2400), ("745", 745), ("thirteen", 13), ("twenty-five", 25), ("two hundred", 200),
         ("two hundred and fifty", 250), ("a hundred", 100), ("1.5 million", 1_500_000),
         ("one thousand two hundred", 1200), ("a dozen", 12), ("ninety nine", 99),
+        ("two dozen", 24), ("three dozen", 36), ("half a dozen", 6),
     ],
 )
 def test_parse_number_reads_digits_and_words(text, value):
@@ -39,6 +40,8 @@ def test_parse_number_reads_digits_and_words(text, value):
         ("one civilian and six assailants", [("one", 1, 1, "exact"), ("six", 6, 6, "exact")]),
         ("killed 2 and 9 others", [("2", 2, 2, "exact"), ("9", 9, 9, "exact")]),
         ("both pilots", [("both", 2, 2, "exact")]),
+        ("half a dozen guards", [("half a dozen", 6, 6, "exact")]),
+        ("around two dozen others", [("around two dozen", 24, 24, "about")]),
     ],
 )
 def test_counts_carry_value_and_qualifier(sentence, expected):

@@ -24,7 +24,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..records import CasualtyClaim, Figures, Source
-from .lexicon import CODED_FATALITIES, SPLIT_FATALITIES, SUBSET_RE, UNVERIFIED_RE, UPDATE_RE
+from .lexicon import (
+    CODED_FATALITIES,
+    OUTCOME_AFTER,
+    OUTCOME_BEFORE,
+    SPLIT_FATALITIES,
+    SUBSET_RE,
+    UNVERIFIED_RE,
+    UPDATE_RE,
+)
 from .sources import is_armed_party
 
 # Credibility tiers for ``best``: monitors and officials, then media and witnesses, then
@@ -34,10 +42,14 @@ ARMED_PARTY_RANK = 3
 DISPUTE_RATIO = 1.2
 _SEPARATE_EVENT = re.compile(
     r"\b(?:another|other attacks?|other bomb\w*|separately|a separate|second|elsewhere|meanwhile|"
-    r"in addition|later that day)\b",
+    r"in addition|later that day|an? (?:earlier|later) (?:attack|bombing|blast|explosion|strike|raid))\b",
     re.IGNORECASE)
 _PARTITIVE = re.compile(r"\s*[\w,-]+\s+of\s+(?:the|them|those|these|whom)\b", re.IGNORECASE)
+_PEOPLE = re.compile(r"\b(?:people|persons|individuals)\b", re.IGNORECASE)
 _ADDITIVE = re.compile(r"\b(?:more(?! than)|other|others|another|additional|further)\b", re.IGNORECASE)
+# "a passer-by was also injured", "also killing a guard", "two were wounded as well": more victims.
+_ALSO = re.compile(r"\balso\s+(?:been\s+)?(?:\w+ly\s+)?(?P<before>\w+)|(?P<after>\w+)\s+(?:as well|too)\b",
+                   re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +63,8 @@ class Statement:
     vague: bool
     additive: bool
     position: int
+    also: bool = False  # "X was also killed": more victims, unless an earlier figure counted people in general
+    people: bool = False  # the victims are "people" (a total that may hold anyone named later)
     separate_event: bool = False
     coded: bool = False  # a coder's note fixes the figure ("fatalities coded as 0")
     unverified: bool = False  # a party's claim about the other side
@@ -76,6 +90,20 @@ def is_additive(claim: CasualtyClaim) -> bool:
     return bool(_ADDITIVE.search(claim.count.text) or (claim.victims.text and _ADDITIVE.search(claim.victims.text)))
 
 
+ALSO_OUTCOMES = frozenset(
+    "killed killing died dead slain executed wounded wounding injured injuring hurt hurting kidnapped kidnapping "
+    "abducted abducting arrested arresting detained detaining missing".split())  # not "also burned three vehicles"
+
+
+def is_also(claim: CasualtyClaim) -> bool:
+    """ "A passer-by was also injured": the sentence adds victims of the claim's outcome."""
+    for match in _ALSO.finditer(claim.evidence.text):
+        word = (match.group("before") or match.group("after")).lower()
+        if word in ALSO_OUTCOMES and OUTCOME_AFTER.get(word, OUTCOME_BEFORE.get(word)) == claim.outcome:
+            return True
+    return False
+
+
 def is_partitive(claim: CasualtyClaim) -> bool:
     """ "One of the soldiers is critically injured": some of the victims; a subset after an earlier statement."""
     return bool(claim.victims.text and _PARTITIVE.match(claim.victims.text))
@@ -97,7 +125,8 @@ def statements(claims: Sequence[CasualtyClaim], *, outcome: str) -> list[Stateme
             source=group[0].source, categories=frozenset(c.victims.category for c in group),
             low=sum(lows), high=high,
             vague=all(c.count.qualifier == "vague" for c in group),
-            additive=any(is_additive(c) for c in group), position=position,
+            additive=any(is_additive(c) for c in group), also=any(is_also(c) for c in group), position=position,
+            people=any(c.victims.text is not None and _PEOPLE.search(c.victims.text) for c in group),
             separate_event=bool(_SEPARATE_EVENT.search(group[0].evidence.text)),
             coded=bool(CODED_FATALITIES.search(group[0].evidence.text) or SPLIT_FATALITIES.search(
                 group[0].evidence.text)),
@@ -123,9 +152,12 @@ def _raised_by_parts(total: CasualtyClaim, claims: Sequence[CasualtyClaim]) -> C
 def _mark_additive(found: list[Statement]) -> list[Statement]:
     """Later statements add when they report a separate event or victims of a disjoint kind."""
     seen: set[str] = set()
+    people = False
     result = []
     for index, statement in enumerate(found):
-        additive = statement.additive and index > 0  # "23 others" first means others than the dead
+        additive = index > 0 and (statement.additive or statement.also and not people)
+        # "23 others" first means others than the dead; "killed 25 people ... also killed a leader": one of the 25
+        people = people or statement.people
         if index > 0 and not additive and not statement.unverified:
             vague_kinds = (statement.categories | seen) & {"unknown", "mixed"}
             additive = statement.separate_event or (statement.categories.isdisjoint(seen) and not vague_kinds)
@@ -147,7 +179,7 @@ def combine(found: Sequence[Statement]) -> tuple[Figures, bool]:
     updates = [s.low for s in base if s.update and not s.unverified]
     if updates:  # "the toll rose to 14" supersedes the figures it updates
         base = [s for s in base if s.update or s.low >= max(updates)]
-    extra = sum(s.low for s in precise if s.additive and s not in base)
+    extra = sum(s.low for s in _added(precise, base))
     per_source: dict[tuple[str | None, str, str | None, bool], Statement] = {}
     for statement in base:
         key = (statement.source.name, statement.source.kind, statement.source.handle, statement.unverified)
@@ -162,6 +194,17 @@ def combine(found: Sequence[Statement]) -> tuple[Figures, bool]:
     tops = [s.high if s.high is not None else s.low for s in (precise if precise[0].coded else found)]
     high = max(max(tops) + (extra if max(tops) == max(s.low for s in figures) else 0), best)
     return Figures(low=low, best=best, high=high), _disputed(figures)
+
+
+def _added(precise: Sequence[Statement], base: Sequence[Statement]) -> list[Statement]:
+    """Additive statements, less those a later larger total already covers ("A was killed. B was also
+    killed. At least ten people died.": the ten include A and B)."""
+    added = [s for s in precise if s.additive and s not in base]
+    top = max(base, key=lambda s: s.low)
+    before = [s for s in precise if s.position < top.position]
+    if before and top.low >= sum(s.low for s in before):
+        added = [s for s in added if s.position > top.position]
+    return added
 
 
 def _disputed(figures: Sequence[Statement]) -> bool:

@@ -137,7 +137,7 @@ NON_VICTIM_NOUNS = frozenset(
     "schools hospitals mosques churches checkpoints positions bases sites tunnels incidents bombings "
     "attacks strikes airstrikes raids clashes explosions blasts cases tests doses beds "
     "tonnes tons items articles documents pages laws resolutions sanctions sides detonators explosives "
-    "grenades cattle cows goats sheep camels animals livestock acres hectares barrels litres liters "
+    "grenades cattle cows goats sheep camels animals livestock horses dogs donkeys mules pigs chickens poultry acres hectares barrels litres liters "
     "motorcycles boats ships properties shops stores projectiles rounds".split()
 )
 

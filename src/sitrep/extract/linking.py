@@ -65,7 +65,7 @@ from .structure import (
     restatements_are_one,
     tolls_are_totals,
 )
-from .victims import SINGULAR_VICTIM_RE
+from .victims import SINGULAR_VICTIM_RE, paired_noun_end
 
 __all__ = ["LinkedCount", "SentenceView", "link_sentence"]
 
@@ -82,10 +82,13 @@ def find_sentence_counts(view: SentenceView) -> list[LinkedCount]:
         if any(s < match.end(group) and match.start() < e for s, e in taken):
             continue
         value = 2 if match.group(group).lower() == "both" else 1
+        pair_end = paired_noun_end(doc_text, match.end("noun")) if match.group("noun") else None
+        if pair_end is not None and pair_end <= end:
+            value = 2  # "his wife and son were injured"
         mentions.append(CountMention(match.start(), match.end(group), match.group(group), value, value,
                                      "exact", match.start()))
         if match.group("noun"):
-            noun_ends[match.start()] = match.end("noun")
+            noun_ends[match.start()] = pair_end if pair_end is not None and pair_end <= end else match.end("noun")
     mentions.sort(key=lambda m: m.start)
     counts = []
     for mention in mentions:

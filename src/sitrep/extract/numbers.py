@@ -23,7 +23,7 @@ TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}  # "two dozen" = 24
 
 # Vague quantities, ACLED's conservative convention for ``low``.
 VAGUE = {
@@ -47,7 +47,7 @@ QUALIFIERS = {
 _WORD_ATOM = "|".join(sorted({*UNITS, *TENS, *SCALES} - {"no"}, key=len, reverse=True))
 _WORD_NUMBER = rf"(?:(?:{_WORD_ATOM})(?:(?:\s+and\s+|\s*-\s*|\s+)(?:{_WORD_ATOM}))*)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_NUMBER = rf"(?:{_DIGITS}(?:\s+(?:hundred|thousand|million))?|a\s+(?:hundred|thousand|dozen)|{_WORD_NUMBER})"
+_NUMBER = rf"(?:{_DIGITS}(?:\s+(?:hundred|thousand|million))?|half\s+a\s+dozen|a\s+(?:hundred|thousand|dozen)|{_WORD_NUMBER})"
 _QUALIFIER = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 _VAGUE = "|".join(re.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
 
@@ -125,6 +125,8 @@ def parse_number(text: str) -> int | None:
         return SCALES[cleaned.split()[1]]
     if cleaned in ("a dozen", "dozen"):
         return 12
+    if re.fullmatch(r"half\s+a\s+dozen", cleaned):
+        return 6
     return _parse_words(cleaned)
 
 
@@ -138,8 +140,8 @@ def _parse_words(cleaned: str) -> int | None:
             current += UNITS[word]
         elif word in TENS:
             current += TENS[word]
-        elif word == "hundred":
-            current = max(current, 1) * 100
+        elif word in ("hundred", "dozen"):
+            current = max(current, 1) * SCALES[word]
         elif word in ("thousand", "million"):
             total += max(current, 1) * SCALES[word]
             current = 0

@@ -98,6 +98,10 @@ def chained_outcome(view: SentenceView, anchor: int, outcome: str) -> str | None
     return None
 
 
+# One list member that names two people: "(a father and son)", "both civilians".
+PAIR_WORDS = frozenset({"a", "an", "his", "her", "both"})
+
+
 def lists_that_sum_to_a_total(view: SentenceView, counts: list[LinkedCount]) -> None:
     """ "Three people, a soldier and two civilians, were killed": the list is the three."""
     for index, total in enumerate(counts):
@@ -126,7 +130,8 @@ def lists_that_sum_to_a_total(view: SentenceView, counts: list[LinkedCount]) -> 
         for size, member in enumerate(members, start=1):
             running += member.mention.low or 0
             extra = trailing if size == len(members) else 0
-            if size + extra >= 2 and member.mention.low is not None and running + extra == total.mention.low:
+            pair = size == 1 and member.mention.low == 2 and member.mention.text.lower() in PAIR_WORDS
+            if (size + extra >= 2 or pair) and member.mention.low is not None and running + extra == total.mention.low:
                 outcome = total.outcome or member.outcome
                 for part in members[:size]:
                     part.part_of, part.outcome, part.anchor = total, outcome, total.anchor

@@ -46,6 +46,16 @@ SINGULAR_VICTIM_RE = re.compile(
     re.IGNORECASE,
 )
 
+# "his wife and son", "a man and woman": a second person sharing the first one's determiner.
+_PAIRED_NOUN_RE = re.compile(
+    rf"\s+and\s+(?:{'|'.join(sorted(_SINGULARS, key=len, reverse=True))})\b(?!\s*(?:'s|’s|of)\b)", re.IGNORECASE)
+
+
+def paired_noun_end(text: str, position: int) -> int | None:
+    """Where "and son" ends when it follows a singular victim noun ending at ``position``, else None."""
+    match = _PAIRED_NOUN_RE.match(text, position)
+    return match.end() if match else None
+
 
 def victim_category(words: list[str], head: str | None) -> str:
     """Category for a victim phrase given its lower-cased words and head noun."""
