@@ -16,6 +16,14 @@ BAT, EXP, VAC = "Battles", "Explosions/Remote violence", "Violence against civil
 PRO, RIO, STR = "Protests", "Riots", "Strategic developments"
 
 CASES = [
+    pytest.param(
+        "A gunman opened fire on a crowd at an opposition rally, killing two and wounding 14.",
+        VAC, "Attack", id="gunman_firing_on_a_rally_is_an_attack_not_a_protest",
+    ),
+    pytest.param(
+        "Police fired at demonstrators in the capital, killing two protesters.",
+        PRO, "Excessive force against protesters", id="police_firing_on_demonstrators_is_excessive_force",
+    ),
     # Battles
     pytest.param(
         "Fighting broke out between the army and rebels near the river crossing on Tuesday.",

@@ -26,8 +26,8 @@ SEPARATE_INCIDENT = re.compile(
     r"\b(?:in a separate (?:incident|attack)|separately|in another (?:incident|attack)|in a second (?:incident|attack)|"
     r"hours later|elsewhere)\b", re.IGNORECASE)
 PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march\w*|sit-in|strike)\b", re.I)
-ATTACK_WORDS = re.compile(r"\b(?:bomb\w*|explo\w*|blast|grenade|suicide|gunmen|opened fire|fired on|attack(?:ed|ers)?|"
-                          r"stormed|raid\w*|shell\w*|air ?strikes?)\b", re.I)
+ATTACK_WORDS = re.compile(r"\b(?:bomb\w*|explo\w*|blast|grenade|suicide|gunm[ae]n|opened fire|fired (?:on|at|into|upon)|"
+                          r"gunfire|shooting|stabb\w*|attack(?:ed|ers)?|stormed|raid\w*|shell\w*|air ?strikes?)\b", re.I)
 SUMMARY_CUES = re.compile(
     r"\b(?:wave|string|series|spate|chain|number) of\b|\bacross\b|\b(?:in total|in all|altogether|combined)\b|"
     r"\b(?:multiple|simultaneous|coordinated|twin|several|separate|two|three|four|five|(?<![\d,.])[2-9])\s+(?:[\w-]+\s+)?"

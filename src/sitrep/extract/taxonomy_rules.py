@@ -41,6 +41,9 @@ _BY_AGENT = re.compile(r"\bby\b")
 _OFF_DUTY = re.compile(r"\b(?:off[- ]?duty|former|retired|ex-|unarmed|on\s+leave)")
 _FIREARMS = re.compile(r"\b(?:shot|shoot\w*|gun\w*|firearms?|rifles?|pistols?|opened\s+fire|ak-?47s?)\b")
 _DEMONSTRATORS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall\w*|marchers|strikers|strik(?:e|ing))\b")
+_ATTACK_ON = re.compile(
+    r"\b(?:fired|opened\s+fire|shot|attacked|stormed|rammed|drove\s+(?:\w+\s+){0,3}?into|threw|hurled|bombed|"
+    r"detonated|blew\s+(?:himself|herself)\s+up)\b")
 _LETHAL = re.compile(
     r"\b(?:killed|killing|dead|died|death|murder\w*|shot\s+dead|beheaded|executed|massacr\w*|lost\s+(?:their|his|her)\s+li\w+)\b"
 )
@@ -127,7 +130,7 @@ def _demonstration(scan: _Scan) -> Decision | None:
     armed = min(scan.air, scan.shelling, scan.ied, scan.suicide, scan.abduction, scan.sexual)
     if scan.clash < start and not _demonstrators_near(scan.text, scan.clash):
         armed = min(armed, scan.clash)
-    if armed < start or scan.sentence_of(scan.harm) < scan.sentence_of(start):
+    if armed < start or scan.sentence_of(scan.harm) < scan.sentence_of(start) or _attack_on_gathering(scan, start):
         return None
     conduct = cues.TOPIC_VIOLENCE.sub(_blank_topic, scan.text)
     if cues.RIOT_WORD.search(conduct) or cues.DEMONSTRATOR_VIOLENCE.search(conduct):
@@ -142,6 +145,14 @@ def _demonstration(scan: _Scan) -> Decision | None:
 def _blank_topic(match: re.Match[str]) -> str:
     head = match.group(0)[: match.start(1) - match.start(0)]
     return head + " " * (match.end(1) - match.start(1))
+
+
+def _attack_on_gathering(scan: _Scan, start: int) -> bool:
+    """ "A gunman fired at a rally, killing 3": an armed attacker struck the gathering (not a protest event)."""
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(scan.text, 0, start)), default=0)
+    before = scan.text[sentence_start:start]
+    attack = _ATTACK_ON.search(before)
+    return attack is not None and _NON_STATE.search(before, 0, attack.start()) is not None
 
 
 def _demonstrators_near(text: str, position: int) -> bool:
