@@ -192,3 +192,11 @@ def test_a_pair_in_parentheses_is_the_total_it_follows():
     total, pair = result.claims
     assert pair.part_of == total.id
     assert result.incidents[0].killed.best == 2
+
+
+def test_victims_named_in_parentheses_after_a_count_are_its_parts():
+    text = "At least four tourists (one German, a Dutchman and two Canadians) were hurt in the ambush."
+    result = Pipeline().extract(Document(id="x", text=text))
+    total, *parts = result.claims
+    assert parts and all(p.part_of == total.id for p in parts)
+    assert result.incidents[0].injured.best == 4

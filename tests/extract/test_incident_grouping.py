@@ -83,3 +83,4 @@ def test_a_breakdown_in_the_lead_sentence_does_not_raise_its_total_beside_the_de
 def test_deaths_in_an_attack_on_a_rally_are_its_toll_not_the_cause_of_a_protest(pipeline):
     text = "A gunman fired at an anti-government rally in the square, killing 3 and wounding 21."
     assert _figures(pipeline, text) == [(3, 21)]
+

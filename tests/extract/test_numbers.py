@@ -41,6 +41,8 @@ def test_parse_number_reads_digits_and_words(text, value):
         ("killed 2 and 9 others", [("2", 2, 2, "exact"), ("9", 9, 9, "exact")]),
         ("both pilots", [("both", 2, 2, "exact")]),
         ("half a dozen guards", [("half a dozen", 6, 6, "exact")]),
+        ("both the army and the rebels denied it", []),
+        ("both pilots were killed and the plane burned", [("both", 2, 2, "exact")]),
         ("around two dozen others", [("around two dozen", 24, 24, "about")]),
     ],
 )

@@ -59,6 +59,7 @@ COUNT_PATTERN = re.compile(
     (?:(?P<qual>{_QUALIFIER})\s+)?
     (?:
         (?P<both>both)(?=\s+(?:of\s+)?(?:the\s+)?[a-z]+)
+        (?!(?:\s+(?!(?:were|was|are|is|have|had|has|died|killed|wounded|injured)\b)[\w'-]+){{1,5}}\s+and\b)  # "both X and Y"
       | (?P<vague>{_VAGUE})(?:\s+of)?(?=\s)
       | (?P<num>{_NUMBER})
         (?:\s*(?:-|–|—|to|and|or)\s*(?P<num2>{_NUMBER}))?

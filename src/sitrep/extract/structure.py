@@ -123,6 +123,10 @@ def lists_that_sum_to_a_total(view: SentenceView, counts: list[LinkedCount]) -> 
             cursor = other.np_end
             if cursor < len(view) and view.words[cursor] in (",", "and"):
                 cursor += 1
+        if view.words[opener] == "(" and members and ")" in view.words[cursor:cursor + 10] and not any(
+                view.pos[j] == "VERB" for j in range(cursor, cursor + view.words[cursor:].index(")"))):
+            _mark_parts(members, total)  # "three civilians (one Filipino, a Brazilian and a Swede)": all of them
+            continue
         running = 0
         # "Eight people, seven officers and the police chief, ...": a last member named without a count
         trailing = int(bool(members) and view.words[cursor - 1] == "and" and cursor < len(view)
@@ -132,11 +136,15 @@ def lists_that_sum_to_a_total(view: SentenceView, counts: list[LinkedCount]) -> 
             extra = trailing if size == len(members) else 0
             pair = size == 1 and member.mention.low == 2 and member.mention.text.lower() in PAIR_WORDS
             if (size + extra >= 2 or pair) and member.mention.low is not None and running + extra == total.mention.low:
-                outcome = total.outcome or member.outcome
-                for part in members[:size]:
-                    part.part_of, part.outcome, part.anchor = total, outcome, total.anchor
-                total.outcome = outcome
+                _mark_parts(members[:size], total)
                 break
+
+
+def _mark_parts(members: list[LinkedCount], total: LinkedCount) -> None:
+    outcome = total.outcome or members[-1].outcome
+    for part in members:
+        part.part_of, part.outcome, part.anchor = total, outcome, total.anchor
+    total.outcome = outcome
 
 
 def restatements_are_one(view: SentenceView, counts: list[LinkedCount]) -> None:
