@@ -2,7 +2,8 @@
 
 Only the pipes sitrep uses run (the lemmatizer is disabled); a small
 component before the parser makes every line break a sentence boundary, so a
-sentence never straddles two paragraphs, a headline, or an embedded post.
+sentence never straddles two paragraphs, a headline, or an embedded post, and
+keeps a number that opens a sentence with the words after it.
 """
 
 from __future__ import annotations
@@ -19,12 +20,19 @@ DISABLED_PIPES = ("lemmatizer",)
 _lock = threading.Lock()
 
 
+SENTENCE_ENDS = frozenset({".", "!", "?"})
+
+
 @Language.component("sitrep_line_boundaries")
 def line_boundaries(doc: Doc) -> Doc:
-    """Start a new sentence after any token containing a newline."""
+    """Start a new sentence after any token containing a newline; keep a sentence-initial number with
+    the words it counts ("... the village. 14 militants were killed": the parser would cut after "14")."""
     for token in doc[:-1]:
         if "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+        elif token.like_num and (token.i == 0 or doc[token.i - 1].text in SENTENCE_ENDS) \
+                and not doc[token.i + 1].is_punct and "\n" not in doc[token.i + 1].text:
+            doc[token.i + 1].is_sent_start = False
     return doc
 
 

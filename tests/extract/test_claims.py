@@ -200,3 +200,22 @@ def test_victims_named_in_parentheses_after_a_count_are_its_parts():
     total, *parts = result.claims
     assert parts and all(p.part_of == total.id for p in parts)
     assert result.incidents[0].injured.best == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops clashed with rebels near the river. 14 rebels were killed in the fighting.", [("killed", 14, 14)]),
+        ("Jets struck the camp. 31 ISWAP/JAS fighters were killed.", [("killed", 31, 31)]),
+        ("Bandits raided the market. 6 CJTF and Yan Sa Kai vigilantes were killed.", [("killed", 6, 6)]),
+        ("Seven guards from the Presidential Guard's 2nd Battalion were reported killed.", [("killed", 7, 7)]),
+        ("A trader was kidnapped by three men and shot dead.", [("abducted", 1, 1), ("killed", 1, 1)]),
+        ("A headman was attacked and beaten to death by a mob.", [("killed", 1, 1)]),
+        ("Two men were shot. One man was wounded and the other died.", [("injured", 1, 1), ("killed", 1, 1)]),
+        ("Three suspected thieves were fatally assaulted by residents.", [("killed", 3, 3)]),
+        ("The guard was attacked and robbed.", []),
+    ],
+)
+def test_victims_the_parse_or_the_sentence_split_would_lose(text, expected):
+    result = Pipeline().extract(Document(id="x", text=text))
+    assert sorted((c.outcome, c.count.low, c.count.high) for c in result.claims) == sorted(expected)

@@ -84,3 +84,13 @@ def test_deaths_in_an_attack_on_a_rally_are_its_toll_not_the_cause_of_a_protest(
     text = "A gunman fired at an anti-government rally in the square, killing 3 and wounding 21."
     assert _figures(pipeline, text) == [(3, 21)]
 
+
+
+def test_one_and_the_other_of_a_pair_already_counted_are_not_more_victims(pipeline):
+    text = "A mob killed two suspected thieves in the market. One was burnt alive and the other was beaten to death."
+    assert _figures(pipeline, text) == [(2, None)]
+
+
+def test_at_least_is_not_a_place_phrase_before_a_second_outcome(pipeline):
+    text = "Insurgents killed at least 9 people and injured 9 when they raided two villages."
+    assert _figures(pipeline, text) == [(9, 9)]

@@ -46,7 +46,8 @@ _SEPARATE_EVENT = re.compile(
     re.IGNORECASE)
 _PARTITIVE = re.compile(r"\s*[\w,-]+\s+of\s+(?:the|them|those|these|whom)\b", re.IGNORECASE)
 _PEOPLE = re.compile(r"\b(?:people|persons|individuals)\b", re.IGNORECASE)
-_ADDITIVE = re.compile(r"\b(?:more(?! than)|other|others|another|additional|further)\b", re.IGNORECASE)
+_ADDITIVE = re.compile(r"\b(?:more(?! than)|(?<!the )other|(?<!the )others|another|additional|further)\b",
+                       re.IGNORECASE)  # not "the other": the rest of those already named
 # "a passer-by was also injured", "also killing a guard", "two were wounded as well": more victims.
 _ALSO = re.compile(r"\balso\s+(?:been\s+)?(?:\w+ly\s+)?(?P<before>\w+)|(?P<after>\w+)\s+(?:as well|too)\b",
                    re.IGNORECASE)

@@ -123,8 +123,9 @@ def _outcome_verb(token):
     if word == "death" and _caused_death(token):
         return token, "killed", ("poss",)
     if word == "death" and token.head.lower_ == "to" and token.head.head.pos_ == "VERB":
-        verb = token.head.head  # "was hacked to death", "stabbed the guard to death"
-        return (verb, "killed", ("nsubjpass",)) if _is_passive(verb) else (verb, "killed", ("dobj",))
+        verb = token.head.head  # "was hacked to death", "stabbed the guard to death", "was attacked and beaten to death"
+        passive = _is_passive(verb) or verb.dep_ == "conj" and _is_passive(verb.head) and verb.tag_ == "VBN"
+        return (verb, "killed", ("nsubjpass",)) if passive else (verb, "killed", ("dobj",))
     if word in REMAINS and token.dep_ == "nsubjpass" and token.head.lower_ in FOUND_VERBS:
         return token, "killed", ("poss",)  # "his body was found later"
     if word == "gunned" and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):

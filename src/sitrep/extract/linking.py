@@ -85,8 +85,11 @@ def find_sentence_counts(view: SentenceView) -> list[LinkedCount]:
         pair_end = paired_noun_end(doc_text, match.end("noun")) if match.group("noun") else None
         if pair_end is not None and pair_end <= end:
             value = 2  # "his wife and son were injured"
-        mentions.append(CountMention(match.start(), match.end(group), match.group(group), value, value,
-                                     "exact", match.start()))
+        begin = match.start()
+        if group == "other" and doc_text[max(start, begin - 4):begin].lower() == "the ":
+            begin -= 4  # "the other": the rest of a pair already named, not one more
+        mentions.append(CountMention(begin, match.end(group), doc_text[begin:match.end(group)], value, value,
+                                     "exact", begin))
         if match.group("noun"):
             noun_ends[match.start()] = pair_end if pair_end is not None and pair_end <= end else match.end("noun")
     mentions.sort(key=lambda m: m.start)
@@ -160,6 +163,10 @@ def _noun_phrase(view: SentenceView, i: int) -> tuple[int, list[str], str | None
             words.append(word)
             i += 1
             continue
+        if word in ("and", "/") and words and _is_name(view, i - 1) and (j := _shared_head(view, i + 1)):
+            words.extend(view.words[i:j])  # "5 JTF and Kamuku militiamen", "56 BH/IS fighters": two names, one noun
+            i = j
+            continue
         if pos in NP_POS or word in NP_WORDS:
             if word in OUTCOME_NOUNS and head is not None and head not in ("people", "persons"):
                 break
@@ -172,6 +179,20 @@ def _noun_phrase(view: SentenceView, i: int) -> tuple[int, list[str], str | None
             continue
         break
     return i, words, head
+
+
+def _shared_head(view: SentenceView, i: int) -> int | None:
+    """Where the plural noun after names from ``i`` is: the second half of "JTF and Kamuku militiamen"."""
+    j = i
+    while j < len(view) and j < i + 3 and _is_name(view, j):
+        j += 1
+    return j if i < j < len(view) and view.pos[j] == "NOUN" and view.tokens[j].tag_ == "NNS" else None
+
+
+def _is_name(view: SentenceView, j: int) -> bool:
+    """A proper noun, or an acronym the tagger misread ("IS" as a verb)."""
+    text = view.tokens[j].text
+    return view.pos[j] == "PROPN" or len(text) > 1 and text.isupper() and text.isalpha()
 
 
 def _among_word(view: SentenceView, j: int, comp: list[str]) -> bool:

@@ -42,7 +42,8 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 CASUALTIES = "casualties"  # killed or injured, not said which: no claim
 
 
-FATAL_VERBS = frozenset({"shot", "stabbed", "wounded", "injured", "hit", "struck", "beaten", "burned"})
+FATAL_VERBS = frozenset({"shot", "stabbed", "wounded", "injured", "hit", "struck", "beaten", "burned", "assaulted",
+                         "attacked", "lynched", "hacked", "run"})
 
 
 INJURY_NOUNS = frozenset({"injuries", "wounds", "injury", "wound", "burns"})
@@ -155,9 +156,13 @@ def among_outcome(words: list[str], i: int) -> str | None:
 
 
 def short_phrase_end(view: SentenceView, i: int) -> int | None:
-    """End of a short place phrase after a preposition ("in the village", "from Kabul")."""
+    """End of a short place or agent phrase after a preposition ("in the village", "from Kabul", "by four men",
+    "from the Republican Guard's 3rd Brigade"); none after "at" in "at least"."""
+    if i < len(view) and view.words[i] in ("least", "most"):
+        return None
     j = i
-    while j < len(view) and j < i + 5 and (view.pos[j] in ("DET", "PROPN", "NOUN", "ADJ")
-                                           or view.words[j] in ("'s", "’s", "-", "their", "his", "her")):
+    while j < len(view) and j < i + 7 and (view.pos[j] in ("DET", "PROPN", "NOUN", "ADJ")
+                                           or view.words[j] in ("'s", "’s", "-", "their", "his", "her")
+                                           or view.pos[j] == "NUM" and j + 1 < len(view) and view.pos[j + 1] == "NOUN"):
         j += 1
     return j if j > i else None
