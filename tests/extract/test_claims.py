@@ -214,6 +214,11 @@ def test_victims_named_in_parentheses_after_a_count_are_its_parts():
         ("Two men were shot. One man was wounded and the other died.", [("injured", 1, 1), ("killed", 1, 1)]),
         ("Three suspected thieves were fatally assaulted by residents.", [("killed", 3, 3)]),
         ("The guard was attacked and robbed.", []),
+        ("On 3 June, in Jaboatao, Pernambuco, a gang leader was killed after a shoot-out with police.",
+         [("killed", 1, 1)]),
+        ("Two men accused of stealing cattle in the hamlet of Ikot (Akwa Ibom) were lynched by residents.",
+         [("killed", 2, 2)]),
+        ("Six guards from the Sons of the Valley militia (a local force) were reported killed.", [("killed", 6, 6)]),
     ],
 )
 def test_victims_the_parse_or_the_sentence_split_would_lose(text, expected):

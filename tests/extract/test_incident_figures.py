@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from sitrep.extract.figures import incident_figures
-from sitrep.records import CasualtyClaim, Count, DateRange, Figures, Source, Span, Victims
+from sitrep.pipeline import Pipeline
+from sitrep.records import CasualtyClaim, Count, DateRange, Document, Figures, Source, Span, Victims
 
 MONITOR = Source(name="Coastal Rights Monitor", kind="monitor")
 MINISTRY = Source(name="Interior Ministry", kind="official")
@@ -127,3 +128,17 @@ def test_a_partitive_first_statement_still_counts():
     claims = [claim("c1", 1, text="one of them"),
               claim("c2", 1, sentence=50, text="another policeman")]
     assert incident_figures(claims, outcome="killed")[0].best == 2
+
+
+def test_known_fatalities_added_to_a_coded_figure_count_once():
+    text = ("On 4 June 2021, two soldiers were killed in a firefight with rebels near the post. "
+            "Unknown fatalities coded at 3, in addition to 2 known fatalities.")
+    result = Pipeline().extract(Document(id="x", text=text))
+    assert [i.killed.best for i in result.incidents] == [5]
+
+
+@pytest.mark.parametrize("note", ["Total fatalities coded to 10.", "Fatalities coded at 10.", "Fatalities coded as 10."])
+def test_a_coders_figure_is_read_whatever_the_preposition(note):
+    text = f"On 4 June 2021, an IED struck a patrol near the bridge, killing and wounding several soldiers. {note}"
+    result = Pipeline().extract(Document(id="x", text=text))
+    assert [i.killed.best for i in result.incidents] == [10]

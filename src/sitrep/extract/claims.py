@@ -232,6 +232,10 @@ def _negated_outcomes(word: str) -> str:
     return "killed" if word.lower() in ("killed", "dead", "died") else "injured"
 
 
+_CODED_IN_ADDITION = re.compile(
+    r"\W*(?:in addition to|on top of|plus)\s+(?:the\s+)?(?P<n>\d+|\w+)\s+(?:\w+\s+)?(?:fatalit|deaths)", re.I)
+
+
 def _coded_claims(sent: SpacySpan, context: _Context, *, source: Source, date: DateRange,
                   places: tuple[PlaceMention, ...], evidence: Span) -> list[CasualtyClaim]:
     """A coder's note such as "unknown fatalities coded as 10" states the conventional figure."""
@@ -239,6 +243,9 @@ def _coded_claims(sent: SpacySpan, context: _Context, *, source: Source, date: D
     value = parse_number(match.group("n")) if match else None
     if value is None:
         return []
+    known = _CODED_IN_ADDITION.match(sent.text, match.end())
+    if known and (added := parse_number(known.group("n"))) is not None:
+        value += added  # "Unknown fatalities coded at 3, in addition to 2 known fatalities": 5 in all
     return [CasualtyClaim(
         id=context.provisional_id(), outcome="killed",
         count=Count(low=value, high=value, qualifier="exact", text=match.group("n")),

@@ -73,6 +73,8 @@ def individual_victims(view: SentenceView, counts: list[LinkedCount]) -> list[Li
         if not candidates and verb.dep_ == "conj" and role in (("nsubjpass",), ("nsubj",)):
             subjects = ("nsubjpass",) if role == ("nsubjpass",) else ("nsubj", "nsubjpass")
             candidates = [c for c in verb.head.children if c.dep_ in subjects]  # "was shot and got injured", "and died"
+        if not candidates and role == ("nsubjpass",):
+            candidates = _subject_misparsed_as_apposition(verb)
         if len(candidates) > 1:  # a misparse gave the verb two subjects: trust a counted or common noun
             if any(view.index.get(c.i) in covered for c in candidates):
                 continue
@@ -144,6 +146,17 @@ def _outcome_verb(token):
     if word in OUTCOME_BEFORE and (is_active(token) or token.tag_ == "VBG"):
         return token, "killed" if _to_death(token) else OUTCOME_BEFORE[word], ("dobj",)
     return None
+
+
+def _subject_misparsed_as_apposition(verb) -> list:
+    """ "in Biguacu, Santa Catarina, a drug trafficker was killed": the parse hung the subject on the place."""
+    aux = [c for c in verb.children if c.dep_ == "auxpass" and c.i < verb.i]
+    if not aux or aux[0].i == 0:
+        return []
+    noun = verb.doc[aux[0].i - 1]
+    if noun.dep_ == "appos" and noun.tag_ == "NN" and any(c.dep_ == "det" for c in noun.children):
+        return [noun]
+    return []
 
 
 def _unlinked_count_of(view: SentenceView, counts: list[LinkedCount], victim) -> LinkedCount | None:

@@ -172,7 +172,7 @@ SOURCE_KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # Coders' notes in event descriptions: "Fatalities coded as 10", "split between 3 events".
 CODED_FATALITIES = re.compile(
-    r"\b(?:fatalit\w*|deaths|casualties)(?:\s+and\s+injuries)?\s+(?:were\s+|was\s+|is\s+|are\s+)?coded\s+as\s+"
+    r"\b(?:fatalit\w*|deaths|casualties)(?:\s+and\s+injuries)?\s+(?:were\s+|was\s+|is\s+|are\s+)?coded\s+(?:as|to|at)\s+"
     r"(?P<n>\d+|\w+)", re.I)
 SPLIT_FATALITIES = re.compile(
     r"\b(?:split|spread|divided|distributed)\s+(?:up\s+|out\s+|evenly\s+)?(?:between|among|across|over)\s+"

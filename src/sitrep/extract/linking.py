@@ -154,6 +154,8 @@ def _noun_phrase(view: SentenceView, i: int) -> tuple[int, list[str], str | None
             continue
         if word in OUTCOME_AFTER and pos != "NOUN" and word not in ("dead",):
             break
+        if word in REDUCED_RELATIVES and words and view.words[i + 1:i + 2] in (["of"], ["to"]):
+            break  # "two men suspected of robberies": a clause after the victims, not a modifier
         if word in SUFFER_VERBS and any(w in INJURY_NOUNS for w in view.words[i + 1:i + 5]):
             break  # "four sustained gunshot wounds": the verb, though tagged as a modifier
         if word == "(" and i + 2 < n and view.words[i + 2] == ")" and view.pos[i + 1] == "PROPN":
@@ -324,6 +326,9 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
         if word in PLACE_PREPOSITIONS and steps == 1 and (skip := short_phrase_end(view, i + 1)) is not None:
             i = skip
             continue
+        if word in REDUCED_RELATIVES and steps == 1 and (skip := _predicate_after(view, i + 1)) is not None:
+            i = skip  # "two men suspected of robberies in the area (Verulam) were fatally assaulted"
+            continue
         if word == "held" and i + 1 < n and words[i + 1] in ("hostage", "captive"):
             return "abducted", i, negated, chain
         if word in ("taken", "rushed", "admitted", "brought", "evacuated") and "hospital" in words[i + 1:i + 4]:
@@ -365,6 +370,24 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
             return "killed", i, negated, chain  # "stoned to death", "hacked to death"
         return None
     return None
+
+
+REDUCED_RELATIVES = frozenset({"suspected", "accused", "wanted", "believed", "alleged", "thought"})
+
+
+def _predicate_after(view: SentenceView, i: int) -> int | None:
+    """Where the main verb is after "suspected of ...": the first auxiliary or verb (parentheses skipped)."""
+    if i >= len(view) or view.words[i] not in ("of", "to"):
+        return None
+    j = i + 1
+    while j < len(view) and j < i + 20:
+        if view.words[j] == "(":
+            j = skip_clause(view, j)
+            continue
+        if view.words[j] in (",", ";", ".") or view.pos[j] in ("AUX", "VERB"):
+            break
+        j += 1
+    return j if j < len(view) and view.pos[j] == "AUX" else None
 
 
 def _outcome_before(view: SentenceView, count: LinkedCount) -> tuple[str, int] | None:

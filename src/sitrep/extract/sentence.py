@@ -161,8 +161,10 @@ def short_phrase_end(view: SentenceView, i: int) -> int | None:
     if i < len(view) and view.words[i] in ("least", "most"):
         return None
     j = i
-    while j < len(view) and j < i + 7 and (view.pos[j] in ("DET", "PROPN", "NOUN", "ADJ")
+    while j < len(view) and j < i + 9 and (view.pos[j] in ("DET", "PROPN", "NOUN", "ADJ")
                                            or view.words[j] in ("'s", "’s", "-", "their", "his", "her")
-                                           or view.pos[j] == "NUM" and j + 1 < len(view) and view.pos[j + 1] == "NOUN"):
+                                           or view.pos[j] == "NUM" and j + 1 < len(view) and view.pos[j + 1] == "NOUN"
+                                           or view.words[j] == "of" and j > i and j + 1 < len(view)
+                                           and view.pos[j + 1] in ("DET", "PROPN") and view.tokens[j - 1].text[:1].isupper()):
         j += 1
     return j if j > i else None

@@ -197,8 +197,8 @@ def link_from_context(view: SentenceView, index: int, counts: list[LinkedCount])
         count.part_of = parent
         set_outcome(count, parent.outcome, parent.anchor, "breakdown")
         return
-    if has_verb or len(between) > 12:
-        return
+    if has_verb or len(between) > 12 or previous.anchor > count.first and view.words[count.first - 1] == "(":
+        return  # "Six guards from the X militia (a local force) were killed": the parenthesis describes X
     own_predicate = count.np_end < len(view) and view.pos[count.np_end] in ("VERB", "AUX")
     if own_predicate:
         return
