@@ -32,6 +32,8 @@ def line_boundaries(doc: Doc) -> Doc:
             doc[token.i + 1].is_sent_start = True
         elif token.like_num and (token.i == 0 or doc[token.i - 1].text in SENTENCE_ENDS) \
                 and not doc[token.i + 1].is_punct and "\n" not in doc[token.i + 1].text:
+            if token.i > 0:
+                token.is_sent_start = True  # "... in Zona 12. 1 fatality.": the tokenizer split off the stop
             doc[token.i + 1].is_sent_start = False
     return doc
 

@@ -219,6 +219,13 @@ def test_victims_named_in_parentheses_after_a_count_are_its_parts():
         ("Two men accused of stealing cattle in the hamlet of Ikot (Akwa Ibom) were lynched by residents.",
          [("killed", 2, 2)]),
         ("Six guards from the Sons of the Valley militia (a local force) were reported killed.", [("killed", 6, 6)]),
+        ("The widow of a slain activist was shot dead at her home.", [("killed", 1, 1)]),
+        ("The body of a missing farmer was found in a ravine.", [("killed", 1, 1)]),
+        ("The blasts caused the death of one person.", [("killed", 1, 1)]),
+        ("Militants carried out the killing of 12 villagers.", [("killed", 12, 12)]),
+        ("A trader was killed by henchmen of another trader.", [("killed", 1, 1)]),
+        ("At least 9 guards were executed by the militia and another 11 were wounded.",
+         [("killed", 9, None), ("injured", 11, 11)]),
     ],
 )
 def test_victims_the_parse_or_the_sentence_split_would_lose(text, expected):

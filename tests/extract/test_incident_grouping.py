@@ -94,3 +94,17 @@ def test_one_and_the_other_of_a_pair_already_counted_are_not_more_victims(pipeli
 def test_at_least_is_not_a_place_phrase_before_a_second_outcome(pipeline):
     text = "Insurgents killed at least 9 people and injured 9 when they raided two villages."
     assert _figures(pipeline, text) == [(9, 9)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 9 June 2020, in Ecatepec, Mexico State, a man was shot dead by two gunmen in Colonia Jardines. 1 fatality.",
+        "On 9 June 2020, in Tlaquepaque, a woman was found dead in Colonia Lomas del Centro. "
+        "The victim was executed with a shot to the head. 1 fatality",
+        "On 9 June 2020, a supporter of a local councillor was killed in an attack by followers of another "
+        "councillor in Charghat village.",
+    ],
+)
+def test_one_victim_told_three_ways_is_one_death(pipeline, text):
+    assert _figures(pipeline, text) == [(1, None)]

@@ -232,6 +232,7 @@ def _negated_outcomes(word: str) -> str:
     return "killed" if word.lower() in ("killed", "dead", "died") else "injured"
 
 
+_TOLL_NOTE = re.compile(r"\W*(?:\d+|[a-z]+)\s+(?:fatalit(?:y|ies)|deaths?)\W*$", re.I)
 _CODED_IN_ADDITION = re.compile(
     r"\W*(?:in addition to|on top of|plus)\s+(?:the\s+)?(?P<n>\d+|\w+)\s+(?:\w+\s+)?(?:fatalit|deaths)", re.I)
 
@@ -307,7 +308,10 @@ def _post_source(post: Post) -> Source:
 
 def _places_for(sent: SpacySpan, previous: SpacySpan | None, places: list[PlaceMention],
                 clean: CleanText) -> tuple[PlaceMention, ...]:
-    """Place mentions of the sentence, then of the one before (cleaned offsets)."""
+    """Place mentions of the sentence, then of the one before (cleaned offsets); none for a coder's
+    closing toll ("1 fatality."), which sums the whole report wherever its last sentence was."""
+    if _TOLL_NOTE.match(sent.text):
+        return ()
     own = [p for p in places if sent.start_char <= p.start < sent.end_char]
     before = [p for p in places if previous is not None and previous.start_char <= p.start < previous.end_char]
     return tuple(own + before)

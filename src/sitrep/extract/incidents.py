@@ -99,6 +99,8 @@ def group_claims(claims: Sequence[CasualtyClaim]) -> list[IncidentDraft]:
         if draft is None and previous is not None and UPDATE_RE.search(claim.evidence.text) and all(
                 places_compatible(c.location, claim.location) for c in previous.claims):
             draft = previous  # "the toll rose to five on Wednesday": a report date, the same incident
+        if draft is None and undated and previous is not None and _refers_back(claim):
+            draft = previous  # "The victim was executed with a shot to the head": the one just reported
         if draft is None and undated and previous is not None and previous.act == act and all(
                 places_compatible(c.location, claim.location) and _same_days(c, claim) for c in previous.claims):
             draft = previous
@@ -112,6 +114,10 @@ def group_claims(claims: Sequence[CasualtyClaim]) -> list[IncidentDraft]:
         home[claim.id] = draft
         previous = draft
     return _fold_details(_merge_headline(drafts))
+
+
+def _refers_back(claim: CasualtyClaim) -> bool:
+    return (claim.victims.text or "").lower().startswith(("the victim", "the deceased", "both victims"))
 
 
 def _merge_headline(drafts: list[IncidentDraft]) -> list[IncidentDraft]:

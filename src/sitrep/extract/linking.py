@@ -20,7 +20,7 @@ spaCy parsed (the cleaned text).
 
 from __future__ import annotations
 
-from .individuals import individual_victims
+from .individuals import NOT_PERSONS, PERSON_SUFFIX, individual_victims
 from .lexicon import (
     BREAKDOWN_MARKERS,
     BRIDGE_WORDS,
@@ -65,7 +65,7 @@ from .structure import (
     restatements_are_one,
     tolls_are_totals,
 )
-from .victims import SINGULAR_VICTIM_RE, paired_noun_end
+from .victims import SINGULAR_VICTIM_RE, paired_noun_end, victim_category
 
 __all__ = ["LinkedCount", "SentenceView", "link_sentence"]
 
@@ -234,6 +234,10 @@ def _is_non_victim(count: LinkedCount, view: SentenceView) -> bool:
     """Counts of things, agents ("by two gunmen"), and ages in apposition ("Jane Roe, 30, a teacher")."""
     if count.head in NON_VICTIM_NOUNS or (count.first > 0 and view.words[count.first - 1] == "by"):
         return True
+    if _in_agent_phrase(view.tokens[count.first]):
+        return True  # "killed by accomplices of another party member": part of the agent
+    if _of_a_person(view.tokens[count.first]):
+        return True  # "a supporter of a party member was killed": the supporter is the victim
     if count.first > 0 and view.words[count.first - 1] == "as" and count.mention.text.lower() in ("a", "an"):
         return True  # "who worked as a driver": a role, not a victim
     if count.first > 0 and view.pos[count.first - 1] == "PROPN" and count.np_end == count.last \
@@ -242,6 +246,40 @@ def _is_non_victim(count: LinkedCount, view: SentenceView) -> bool:
     first, last = count.first, count.last
     return (0 < first and last < len(view) and view.words[first - 1] == "," and view.words[last] == ","
             and first > 1 and view.pos[first - 2] == "PROPN" and count.mention.qualifier == "exact")
+
+
+def _in_agent_phrase(token) -> bool:
+    """The token hangs, through nouns and prepositions only, from the "by" of a passive's agent (not
+    through a coordination: "executed by the group and another 17 were wounded" is a misparse)."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ == "conj":
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+        if node.lower_ == "by" and node.dep_ == "agent":
+            return True
+    return False
+
+
+KIN = frozenset("wife husband son daughter brother sister father mother cousin nephew niece uncle aunt "
+                "grandson granddaughter widow relative friend bodyguard driver".split())
+
+
+def _of_a_person(token) -> bool:
+    """A singular victim's "of" complement: the count in "the wife of a police officer" names someone else."""
+    noun = token.head if token.dep_ in ("det", "nummod") else token
+    of = noun.head
+    if noun.dep_ != "pobj" or of.lower_ != "of":
+        return False
+    owner = of.head
+    word = owner.lower_
+    person = victim_category([word], word) != "unknown" or word in KIN or (
+        PERSON_SUFFIX.search(word) is not None and word not in OF_NOMINALS and word not in OUTCOME_NOUNS)
+    return owner.tag_ == "NN" and person and word not in NOT_PERSONS | COLLECTIVES \
+        and owner.dep_ in ("nsubj", "nsubjpass", "dobj") \
+        and any(c.dep_ in ("det", "poss") and c.lower_ in ("a", "an", "the", "his", "her") for c in owner.children)
 
 
 def _link_direct(view: SentenceView, count: LinkedCount, counts: list[LinkedCount]) -> None:
