@@ -13,6 +13,7 @@ from .lexicon import NON_VICTIM_NOUNS, OUTCOME_AFTER, OUTCOME_BEFORE, OUTCOME_NO
 from .numbers import CountMention
 from .sentence import (
     COLLECTIVES,
+    FATAL_VERBS,
     INJURY_NOUNS,
     LEAVE_VERBS,
     SUFFER_VERBS,
@@ -48,6 +49,7 @@ NOT_PERSONS = frozenset(
     "convoy patrol crowd unit team squad battalion brigade company community village town city "
     "area region district province country government army police military force militia "
     "act operation plan plot order mission hijacking "
+    "funeral burial vigil memorial ceremony meeting rally protest election session conference trial hearing "
     "heart throat neck chest leg arm hand foot back face eye stomach "
     "dog horse cow donkey camel goat sheep animal".split())
 
@@ -132,6 +134,8 @@ def _outcome_verb(token):
         return token, "killed", ("poss",)  # "his body was found later"
     if word == "gunned" and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
         return token, "killed", ("nsubjpass",) if _is_passive(token) else ("dobj",)
+    if word in FATAL_VERBS and any(c.lower_ == "fatally" for c in token.children):
+        return token, "killed", ("nsubjpass",) if _is_passive(token) else ("dobj",)  # "was fatally shot"
     if word == "stabbed" and token.tag_ == "VBN" and _is_passive(token) and not _fatal_sequel(token):
         return token, "injured", ("nsubjpass",)  # "an officer was stabbed in the neck"
     if token.pos_ != "VERB":

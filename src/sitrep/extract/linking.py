@@ -267,14 +267,21 @@ KIN = frozenset("wife husband son daughter brother sister father mother cousin n
                 "grandson granddaughter widow relative friend bodyguard driver".split())
 
 
+EVENT_NOUNS = frozenset("funeral funerals burial burials vigil memorial commemoration anniversary trial release "
+                        "return arrival wedding".split())
+
+
 def _of_a_person(token) -> bool:
-    """A singular victim's "of" complement: the count in "the wife of a police officer" names someone else."""
+    """A singular victim's "of" complement: the count in "the wife of a police officer" names someone else;
+    so does one after an event noun ("the funeral of two soldiers")."""
     noun = token.head if token.dep_ in ("det", "nummod") else token
     of = noun.head
     if noun.dep_ != "pobj" or of.lower_ != "of":
         return False
     owner = of.head
     word = owner.lower_
+    if word in EVENT_NOUNS:
+        return True  # "the funeral of two soldiers was held": mourned, not newly harmed
     person = victim_category([word], word) != "unknown" or word in KIN or (
         PERSON_SUFFIX.search(word) is not None and word not in OF_NOMINALS and word not in OUTCOME_NOUNS)
     return owner.tag_ == "NN" and person and word not in NOT_PERSONS | COLLECTIVES \
@@ -309,7 +316,7 @@ def _link_direct(view: SentenceView, count: LinkedCount, counts: list[LinkedCoun
     if found_dep:
         set_outcome(count, found_dep[0], found_dep[1], "dependency")
         return
-    modifier = next((w for w in count.np_words if w in OUTCOME_AFTER and w != "dead"), None)
+    modifier = next((w for k, w in enumerate(count.np_words) if w in OUTCOME_AFTER and (w != "dead" or k == 0)), None)
     if modifier is not None and not (count.first > 0 and view.words[count.first - 1] in ("of", "for")):
         set_outcome(count, OUTCOME_AFTER[modifier], count.first, "modifier")  # "treated 60 wounded people"
         # but "the funeral of a slain leader", "a vigil for two killed pupils" name earlier victims
@@ -443,6 +450,8 @@ def _outcome_before(view: SentenceView, count: LinkedCount) -> tuple[str, int] |
         return "killed", k
     if word in FATAL_VERBS and k > 0 and words[k - 1] == "fatally":
         return "killed", k
+    if word == "death" and k > 1 and words[k - 1] == "to" and view.pos[k - 2] == "VERB":
+        return "killed", k  # "burned to death a family of eight"
     if word in OUTCOME_BEFORE and k > 1 and words[k - 1] == "or" and OUTCOME_BEFORE.get(words[k - 2]) not in (
             None, OUTCOME_BEFORE[word]):
         return CASUALTIES, k
