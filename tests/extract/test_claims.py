@@ -229,6 +229,7 @@ def test_victims_named_in_parentheses_after_a_count_are_its_parts():
         ("Fighters burned to death a family of six in the hamlet.", [("killed", 6, 6)]),
         ("Nine herders are cut down by raiders.", [("killed", 9, 9)]),
         ("The funeral of two soldiers was held on Sunday.", []),
+        ("Families prepared the burial of dozens of those killed in the raid.", [("killed", 12, None)]),
         ("At least 9 guards were executed by the militia and another 11 were wounded.",
          [("killed", 9, None), ("injured", 11, 11)]),
     ],

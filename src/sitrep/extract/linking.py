@@ -236,7 +236,9 @@ def _is_non_victim(count: LinkedCount, view: SentenceView) -> bool:
         return True
     if _in_agent_phrase(view.tokens[count.first]):
         return True  # "killed by accomplices of another party member": part of the agent
-    if _of_a_person(view.tokens[count.first]):
+    if _of_a_person(view.tokens[count.first],
+                    outcome_named=any(w in OUTCOME_AFTER or w in AMONG_WORDS
+                                      for w in [*count.np_words, *view.words[count.np_end:count.np_end + 1]])):
         return True  # "a supporter of a party member was killed": the supporter is the victim
     if count.first > 0 and view.words[count.first - 1] == "as" and count.mention.text.lower() in ("a", "an"):
         return True  # "who worked as a driver": a role, not a victim
@@ -271,7 +273,7 @@ EVENT_NOUNS = frozenset("funeral funerals burial burials vigil memorial commemor
                         "return arrival wedding".split())
 
 
-def _of_a_person(token) -> bool:
+def _of_a_person(token, *, outcome_named: bool = False) -> bool:
     """A singular victim's "of" complement: the count in "the wife of a police officer" names someone else;
     so does one after an event noun ("the funeral of two soldiers")."""
     noun = token.head if token.dep_ in ("det", "nummod") else token
@@ -281,7 +283,7 @@ def _of_a_person(token) -> bool:
     owner = of.head
     word = owner.lower_
     if word in EVENT_NOUNS:
-        return True  # "the funeral of two soldiers was held": mourned, not newly harmed
+        return not outcome_named  # "the funeral of two soldiers was held" (not "the burial of hundreds of those killed")
     person = victim_category([word], word) != "unknown" or word in KIN or (
         PERSON_SUFFIX.search(word) is not None and word not in OF_NOMINALS and word not in OUTCOME_NOUNS)
     return owner.tag_ == "NN" and person and word not in NOT_PERSONS | COLLECTIVES \
