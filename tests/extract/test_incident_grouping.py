@@ -108,3 +108,32 @@ def test_at_least_is_not_a_place_phrase_before_a_second_outcome(pipeline):
 )
 def test_one_victim_told_three_ways_is_one_death(pipeline, text):
     assert _figures(pipeline, text) == [(1, None)]
+
+
+def test_a_lead_total_of_deaths_folds_its_details_while_the_injured_add_up(pipeline):
+    text = ("Eight people were killed in three bombings in the capital. The first bomb hit a bus station, "
+            "killing four civilians. Six others were also wounded. In the second bombing, a guard was killed and "
+            "another was wounded. In the third bombing, three people were killed and five wounded.")
+    assert _figures(pipeline, text) == [(8, 12)]
+
+
+def test_a_breakdown_after_among_them_and_a_colon_is_part_of_its_total(pipeline):
+    text = "Nine people were killed, among them: five policemen, two students and a shopkeeper."
+    assert _figures(pipeline, text) == [(9, None)]
+
+
+def test_a_toll_over_the_last_months_belongs_to_no_incident(pipeline):
+    text = "Gunmen shot dead a teacher on Monday. Militants have killed more than 150 teachers in the last six months."
+    assert _figures(pipeline, text) == [(1, None)]
+
+
+def test_a_closing_in_total_restates_the_lead_and_does_not_raise_it(pipeline):
+    text = ("Raids by armed groups killed at least 40 civilians in the town of Bria. Gunmen first attacked a "
+            "market, then another group killed dozens of people at a mosque. In total 40 people were killed.")
+    assert _figures(pipeline, text)[0][0] == 40
+
+
+def test_a_third_blast_mentioned_beside_an_unconfirmed_toll_adds_no_victims(pipeline):
+    text = ("Five people were killed after two explosions hit the city. Unconfirmed reports put the death toll at "
+            "12, with a third blast in the evening.")
+    assert _figures(pipeline, text)[0][0] in (5, 12)

@@ -41,7 +41,7 @@ SOURCE_RANK = {"monitor": 0, "official": 0, "media": 1, "witness": 1, "unattribu
 ARMED_PARTY_RANK = 3
 DISPUTE_RATIO = 1.2
 _SEPARATE_EVENT = re.compile(
-    r"\b(?:another|other attacks?|other bomb\w*|separately|a separate|second|elsewhere|meanwhile|"
+    r"\b(?:another|other attacks?|other bomb\w*|separately|a separate|second|(?:in|during|at) the (?:third|fourth|fifth)|elsewhere|meanwhile|"
     r"in addition|later that day|an? (?:earlier|later) (?:attack|bombing|blast|explosion|strike|raid))\b",
     re.IGNORECASE)
 _PARTITIVE = re.compile(r"\s*[\w,-]+\s+of\s+(?:the|them|those|these|whom)\b", re.IGNORECASE)
@@ -144,7 +144,8 @@ def _raised_by_parts(total: CasualtyClaim, claims: Sequence[CasualtyClaim]) -> C
     if total.count.qualifier not in ("at_least", "vague") or total.count.low is None:
         return total
     parts = sum(c.count.low or 0 for c in claims if c.part_of == total.id and c.outcome == total.outcome
-                and c.evidence.start != total.evidence.start)
+                and c.evidence.start != total.evidence.start and c.count.qualifier != "vague"
+                and (c.count.low or 0) < total.count.low)  # not "in total 60 were killed" told again
     if parts <= total.count.low:
         return total
     return replace(total, count=replace(total.count, low=parts))

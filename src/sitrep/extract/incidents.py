@@ -148,7 +148,7 @@ def _fold_details(drafts: list[IncidentDraft]) -> list[IncidentDraft]:
     opening = lead.claims[0].evidence
     summary = _opening_totals(lead, opening.start)
     later = [c for d in drafts for c in d.claims if c.evidence.start != opening.start]
-    if not summary or not later or any(c.outcome not in summary for c in later):
+    if not summary or not later or len(drafts) > 1 and any(c.outcome not in summary for c in later):
         return drafts
     cued = bool(SUMMARY_CUES.search(opening.text))
     folding = {outcome for outcome, total in summary.items()
@@ -191,7 +191,8 @@ def _details_of(total: CasualtyClaim, parts: list[CasualtyClaim], others: list[C
             o for o in others if o.evidence.start == c.evidence.start) is c for c in parts):
         return False  # "another five soldiers" (but "killing 8 and injuring 30 others": others than the dead)
     slack = OPEN_DETAIL_SLACK if total.count.qualifier in ("at_least", "vague") else DETAIL_SLACK
-    return added <= (total.count.high or total.count.low * slack)
+    restated = sum(c.count.low or 0 for c in parts if c.part_of is None and c.count.low == total.count.low)
+    return added - restated <= (total.count.high or total.count.low * slack)  # "In total 60 were killed" again
 
 
 def _is_headline(claim: CasualtyClaim) -> bool:

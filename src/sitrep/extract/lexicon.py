@@ -199,7 +199,7 @@ CUMULATIVE_RE = re.compile(
     r"\b(?:conflict|war|insurgency|uprising|rebellion|crisis|campaign|violence)\s+(?:\w+\s+){0,5}?"
     r"(?:has|have|had) (?:killed|left|claimed|cost)\b|"
     r"\bso far this year\b|\b(?:has|have) been (?:killed|wounded|injured)\b.*\bthis year\b|"
-    r"\bin (?:the )?(?:past|last|recent) (?:decade|years?|months)\b|"
+    r"\bin (?:the )?(?:past|last|recent) (?:\w+ )?(?:decades?|years?|months?)\b|"
     r"\b(?:decade|year)s?-long\b|\bover the (?:past|last) (?:year|decade)\b", re.I)
 
 # A party's claim of what it did to the other side ("claimed to have killed 15 soldiers").

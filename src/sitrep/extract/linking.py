@@ -185,8 +185,8 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
             if word == "dead" and i > 0 and words[i - 1] in ("shot", "gunned") and i + 1 < n and (
                     view.pos[i + 1] in ("DET", "NUM", "PROPN") or words[i + 1] in ("his", "her")):
                 return None  # "members shot dead a gendarme": the object is the victim
-            if i + 2 < n and words[i + 1] == "or" and OUTCOME_AFTER.get(words[i + 2]) not in (None, OUTCOME_AFTER[word]):
-                return CASUALTIES, i, negated, chain  # "killed or wounded": not separable
+            if i + 2 < n and _inseparable(OUTCOME_AFTER[word], words[i + 1], OUTCOME_AFTER.get(words[i + 2])):
+                return CASUALTIES, i, negated, chain  # "killed or wounded", "killed and wounded": not separable
             return OUTCOME_AFTER[word], i, negated, chain
         if word in ("lost", "lose", "losing") and i + 2 < n and words[i + 2] in ("lives", "life"):
             return "killed", i, negated, chain
@@ -214,6 +214,13 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
             return "killed", i, negated, chain  # "stoned to death", "hacked to death"
         return None
     return None
+
+
+def _inseparable(outcome: str, joiner: str, other: str | None) -> bool:
+    """ "killed or captured", "killed and wounded": one figure for two outcomes that cannot both be true."""
+    if other is None or other == outcome:
+        return False
+    return joiner == "or" or joiner == "and" and {outcome, other} == {"killed", "injured"}
 
 
 def _predicate_after(view: SentenceView, i: int) -> int | None:

@@ -193,8 +193,13 @@ def is_non_victim(count: LinkedCount, view: SentenceView) -> bool:
             and view.tokens[count.first].like_num and view.tokens[count.first].text[:1].isdigit():
         return True  # "a Fiat 500", "Flight 330": a name, not a count
     first, last = count.first, count.last
-    return (0 < first and last < len(view) and view.words[first - 1] == "," and view.words[last] == ","
-            and first > 1 and view.pos[first - 2] == "PROPN" and count.mention.qualifier == "exact")
+    if not (1 < first and last < len(view) and view.words[first - 1] == "," and view.words[last] == ","
+            and count.mention.qualifier == "exact"):
+        return False
+    if view.pos[first - 2] == "PROPN":
+        return True  # "Jane Roe, 30, a teacher"
+    return view.pos[first - 2] == "NOUN" and count.np_end == last and view.tokens[first].text.isdigit() \
+        and 0 < (count.mention.low or 0) < 110  # "the bomb expert, 27, was hit in the head"
 
 
 def _in_agent_phrase(token) -> bool:

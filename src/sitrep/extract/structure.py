@@ -31,7 +31,7 @@ def mark_breakdowns(view: SentenceView, counts: list[LinkedCount]) -> None:
     for index, count in enumerate(counts):
         if index == 0 or count.part_of is not None:
             continue
-        lead = " ".join(view.words[max(0, count.first - 3):count.first])
+        lead = " ".join(view.words[max(0, count.first - 4):count.first]).rstrip(" :-—–")  # "among them: eight ..."
         sibling = counts[index - 1]
         if count.np_end == count.last and count.np_end < len(view) and sibling.outcome and (
                 view.words[count.np_end] in SEVERITY or _manner_of_part(view, sibling, count)) \
