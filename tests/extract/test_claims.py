@@ -232,6 +232,8 @@ def test_victims_named_in_parentheses_after_a_count_are_its_parts():
         ("Families prepared the burial of dozens of those killed in the raid.", [("killed", 12, None)]),
         ("The deminer, 31, was hit by shrapnel and died in hospital.", [("killed", 1, 1)]),
         ("Five guards were killed and wounded in the ambush.", []),
+        ("One engineer, Tom Okafor, was killed.", [("killed", 1, 1)]),
+        ("Ama Boateng, a poet and publisher, was shot dead by two men.", [("killed", 1, 1)]),
         ("At least 9 guards were executed by the militia and another 11 were wounded.",
          [("killed", 9, None), ("injured", 11, 11)]),
     ],

@@ -137,3 +137,19 @@ def test_a_third_blast_mentioned_beside_an_unconfirmed_toll_adds_no_victims(pipe
     text = ("Five people were killed after two explosions hit the city. Unconfirmed reports put the death toll at "
             "12, with a third blast in the evening.")
     assert _figures(pipeline, text)[0][0] in (5, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A gunman opened fire in a bar. Two people died and two others got serious injuries. "
+         "Five people also got light injuries.", [(2, 7)]),
+        ("At least 4 people were killed and 9 injured when a mine exploded. 3 more people were killed and "
+         "2 injured in a shooting nearby.", [(7, 11)]),
+        ("A parcel bomb exploded at the office, injuring the wife of a senior official and at least two other "
+         "people.", [(None, 3)]),
+        ("A nurse, a shopkeeper and a young student were wounded when the mortar landed.", [(None, 3)]),
+    ],
+)
+def test_victims_added_in_later_words_are_added(pipeline, text, expected):
+    assert _figures(pipeline, text) == expected

@@ -33,6 +33,7 @@ from .lexicon import (
     UNVERIFIED_RE,
     UPDATE_RE,
 )
+from .sentence import SUFFER_VERBS
 from .sources import is_armed_party
 
 # Credibility tiers for ``best``: monitors and officials, then media and witnesses, then
@@ -45,6 +46,7 @@ _SEPARATE_EVENT = re.compile(
     r"in addition|later that day|an? (?:earlier|later) (?:attack|bombing|blast|explosion|strike|raid))\b",
     re.IGNORECASE)
 _PARTITIVE = re.compile(r"\s*[\w,-]+\s+of\s+(?:the|them|those|these|whom)\b", re.IGNORECASE)
+_INJURY = re.compile(r"\b(?:injur|wound|burns)", re.IGNORECASE)
 _PEOPLE = re.compile(r"\b(?:people|persons|individuals)\b", re.IGNORECASE)
 _ADDITIVE = re.compile(r"\b(?:more(?! than)|(?<!the )other|(?<!the )others|another|additional|further)\b",
                        re.IGNORECASE)  # not "the other": the rest of those already named
@@ -102,6 +104,9 @@ def is_also(claim: CasualtyClaim) -> bool:
         word = (match.group("before") or match.group("after")).lower()
         if word in ALSO_OUTCOMES and OUTCOME_AFTER.get(word, OUTCOME_BEFORE.get(word)) == claim.outcome:
             return True
+        if word in SUFFER_VERBS and claim.outcome == "injured" and _INJURY.search(claim.evidence.text, match.end(),
+                                                                                  match.end() + 30):
+            return True  # "four people also got light injuries"
     return False
 
 
@@ -126,7 +131,7 @@ def statements(claims: Sequence[CasualtyClaim], *, outcome: str) -> list[Stateme
             source=group[0].source, categories=frozenset(c.victims.category for c in group),
             low=sum(lows), high=high,
             vague=all(c.count.qualifier == "vague" for c in group),
-            additive=any(is_additive(c) for c in group), also=any(is_also(c) for c in group), position=position,
+            additive=any(is_additive(c) for c in group) or _opens_with_more(group[0], claims), also=any(is_also(c) for c in group), position=position,
             people=any(c.victims.text is not None and _PEOPLE.search(c.victims.text) for c in group),
             separate_event=bool(_SEPARATE_EVENT.search(group[0].evidence.text)),
             coded=bool(CODED_FATALITIES.search(group[0].evidence.text) or SPLIT_FATALITIES.search(
@@ -136,6 +141,12 @@ def statements(claims: Sequence[CasualtyClaim], *, outcome: str) -> list[Stateme
             update=bool(UPDATE_RE.search(group[0].evidence.text)),
         ))
     return _mark_additive(result)
+
+
+def _opens_with_more(claim: CasualtyClaim, claims: Sequence[CasualtyClaim]) -> bool:
+    """ "4 more people were killed and 2 injured": the sentence's first count says more, for every outcome."""
+    first = next(c for c in claims if c.evidence.start == claim.evidence.start)
+    return first is not claim and first.outcome != claim.outcome and is_additive(first)
 
 
 def _raised_by_parts(total: CasualtyClaim, claims: Sequence[CasualtyClaim]) -> CasualtyClaim:

@@ -96,7 +96,8 @@ def individual_victims(view: SentenceView, counts: list[LinkedCount]) -> list[Li
             if waiting is not None and not victim.conjuncts and _is_individual(victim):
                 set_outcome(waiting, outcome, view.index.get(verb.i, k), "individual")
                 continue  # "A local prosecutor was shot and killed": the grammar left "A" unlinked
-            members = [m for m in (victim, *victim.conjuncts) if view.index.get(m.i) not in covered
+            members = [m for m in (victim, *victim.conjuncts, *_listed_in_apposition(victim))
+                       if view.index.get(m.i) not in covered
                        and (m is victim or any(c.dep_ in ("det", "poss") for c in m.children))]
             if not members or not all(_is_individual(m) or _is_pronoun_victim(m) for m in members):
                 continue
@@ -212,5 +213,28 @@ def _is_individual(token) -> bool:
     return victim_category([word], word) != "unknown" or word in ("person", "victim") or (
         token.tag_ == "NN" and bool(PERSON_SUFFIX.search(word)) and token.ent_type_ == "") or (
         token.tag_ == "NN" and word not in NOT_PERSONS and token.ent_type_ in ("", "PERSON")
-        and token.dep_ in ("nsubjpass", "dobj") and any(
+        and _role(token) in ("nsubjpass", "dobj") and any(
             c.dep_ in ("det", "poss") and c.lower_ in SINGLE_DETERMINERS for c in token.children))
+
+
+def _role(token) -> str:
+    """The dependency of the list of single people a conjunct belongs to ("a volunteer, a school-mum and a
+    student"); a conjunct of a counted group ("five guards and the head of the prison") has none."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+        if token.tag_ != "NN":
+            return "conj"
+    return token.dep_
+
+
+def _listed_in_apposition(victim) -> list:
+    """ "A nurse, a shopkeeper and a student were wounded": the parse hung the rest of the list on the
+    first as an apposition; an apposition without a conjunct renames the victim ("a contractor, John Roe"),
+    and so do roles after a name ("Jane Roe, a writer and publisher")."""
+    if victim.tag_ != "NN":
+        return []
+    for appos in victim.children:
+        if appos.dep_ == "appos" and appos.tag_ == "NN" and appos.conjuncts and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in appos.children):
+            return [appos, *appos.conjuncts]
+    return []

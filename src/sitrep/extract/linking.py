@@ -154,6 +154,9 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
         if word in (",", "(") and i + 1 < n and (starts_marker(view, i + 1) or word == "("):
             i = skip_clause(view, i)
             continue
+        if word == "," and (skip := _apposition_end(view, i)) is not None:
+            i = skip  # "One contractor, Craig Dickens, was killed"
+            continue
         if word == "," and i + 1 < n and words[i + 1] in OUTCOME_AFTER and not is_active(view.tokens[i + 1]):
             i += 1  # "15 people, ten of them policemen, injured in two explosions"
             continue
@@ -213,6 +216,16 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
         if view.pos[i] == "VERB" and words[i + 1:i + 3] == ["to", "death"]:
             return "killed", i, negated, chain  # "stoned to death", "hacked to death"
         return None
+    return None
+
+
+def _apposition_end(view: SentenceView, i: int) -> int | None:
+    """After ", Craig Dickens," or ", a sergeant," when a verb follows: the victims' name or role, skipped."""
+    j = i + 1
+    while j < len(view) and j < i + 7 and view.pos[j] in ("PROPN", "DET", "ADJ", "NOUN"):
+        j += 1
+    if j > i + 1 and j + 1 < len(view) and view.words[j] == "," and view.pos[j + 1] in ("AUX", "VERB"):
+        return j + 1
     return None
 
 

@@ -10,6 +10,8 @@ of a funeral. :mod:`.linking` then ties the rest to outcomes.
 
 from __future__ import annotations
 
+import re
+
 from .individuals import NOT_PERSONS, PERSON_SUFFIX
 from .lexicon import NON_VICTIM_NOUNS, OF_NOMINALS, OUTCOME_AFTER, OUTCOME_NOUNS
 from .numbers import CountMention, find_counts
@@ -27,6 +29,8 @@ from .sentence import (
 from .victims import SINGULAR_VICTIM_RE, paired_noun_end, victim_category
 
 __all__ = ["REDUCED_RELATIVES", "find_sentence_counts", "is_non_victim"]
+
+_NAME_BEFORE = re.compile(r"[A-Z][\w.'-]*,\s*$")
 
 # People named by their tie to someone else ("the wife of a police officer": the wife is the victim).
 KIN = frozenset("wife husband son daughter brother sister father mother cousin nephew niece uncle aunt "
@@ -53,6 +57,8 @@ def find_sentence_counts(view: SentenceView) -> list[LinkedCount]:
             continue
         value = 2 if match.group(group).lower() == "both" else 1
         pair_end = paired_noun_end(doc_text, match.end("noun")) if match.group("noun") else None
+        if pair_end is not None and _NAME_BEFORE.search(doc_text, max(start, match.start() - 40), match.start()):
+            pair_end = None  # "Shahzahan Bachchu, a writer and publisher, ...": one named person's roles
         if pair_end is not None and pair_end <= end:
             value = 2  # "his wife and son were injured"
         begin = match.start()

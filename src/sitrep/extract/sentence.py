@@ -51,7 +51,7 @@ INJURY_NOUNS = frozenset({"injuries", "wounds", "injury", "wound", "burns"})
 
 # "four sustained gunshot wounds", "the officer suffered minor injuries": injured, with an injury noun after.
 SUFFER_VERBS = frozenset({"suffered", "sustained", "received", "suffers", "sustains", "receives",
-                          "suffering", "sustaining", "receiving"})
+                          "suffering", "sustaining", "receiving", "got", "gets"})
 
 
 # "left 3 dead", "left the judge seriously injured".

@@ -202,7 +202,8 @@ def link_from_context(view: SentenceView, index: int, counts: list[LinkedCount])
     own_predicate = count.np_end < len(view) and view.pos[count.np_end] in ("VERB", "AUX")
     if own_predicate:
         return
-    if between in ([], ["and"], [","], [",", "and"]) or CONTINUATION_RE.search(between_text):
+    of_phrase = between[:1] == ["of"] and between[-1:] == ["and"] and len(between) <= 8  # "the wife of X and ..."
+    if between in ([], ["and"], [","], [",", "and"]) or of_phrase or CONTINUATION_RE.search(between_text):
         set_outcome(count, previous.outcome, previous.anchor, "continuation")
         count.part_of = previous.part_of
         count.negated = previous.negated
