@@ -117,6 +117,15 @@ def test_example_article_runs_and_finds_its_sources(pipeline):
     assert len(result.incidents) >= 3
 
 
+def test_example_monitor_and_ministry_figures_dispute_rather_than_add_up(pipeline):
+    result = pipeline.extract(Document(id="example", text=EXAMPLE.read_text(encoding="utf-8")))
+    monitor = [c for c in result.claims if c.source.kind == "monitor" and c.outcome == "killed"]
+    monitor_toll = max(c.count.low for c in monitor)
+    (regional,) = [i for i in result.incidents if any(c.id in i.claims for c in monitor)]
+    assert regional.disputed
+    assert regional.killed.best <= regional.killed.high <= monitor_toll
+
+
 def test_extract_many_streams_in_order_and_passes_failures_through(pipeline):
     items = [
         Document(id="a", text="Two soldiers were killed."),

@@ -142,3 +142,10 @@ def test_a_coders_figure_is_read_whatever_the_preposition(note):
     text = f"On 4 June 2021, an IED struck a patrol near the bridge, killing and wounding several soldiers. {note}"
     result = Pipeline().extract(Document(id="x", text=text))
     assert [i.killed.best for i in result.incidents] == [10]
+
+
+def test_a_toll_that_sums_victims_also_killed_is_not_added_to_them():
+    text = ("The River Watch monitor said it had recorded the deaths of 40 civilians in the district. "
+            "It said 12 soldiers and 9 fighters had also been killed, bringing its overall toll to 61.")
+    result = Pipeline().extract(Document(id="x", text=text))
+    assert [i.killed.best for i in result.incidents] == [61]

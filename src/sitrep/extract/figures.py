@@ -131,7 +131,8 @@ def statements(claims: Sequence[CasualtyClaim], *, outcome: str) -> list[Stateme
             source=group[0].source, categories=frozenset(c.victims.category for c in group),
             low=sum(lows), high=high,
             vague=all(c.count.qualifier == "vague" for c in group),
-            additive=any(is_additive(c) for c in group) or _opens_with_more(group[0], claims), also=any(is_also(c) for c in group), position=position,
+            additive=any(is_additive(c) for c in group) or _opens_with_more(group[0], claims), also=any(is_also(c) and not any(p.part_of == c.id for p in claims) for c in group),
+            position=position,
             people=any(c.victims.text is not None and _PEOPLE.search(c.victims.text) for c in group),
             separate_event=bool(_SEPARATE_EVENT.search(group[0].evidence.text)),
             coded=bool(CODED_FATALITIES.search(group[0].evidence.text) or SPLIT_FATALITIES.search(
