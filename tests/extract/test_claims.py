@@ -173,6 +173,8 @@ def test_a_count_with_a_verb_of_its_own_after_including_is_not_part_of_the_break
         ("A man and woman were shot dead at the checkpoint.", [("killed", 2, 2)]),
         ("A soldier and two civilians were killed.", [("killed", 1, 1), ("killed", 2, 2)]),
         ("A man and his son were killed.", [("killed", 1, 1), ("killed", 1, 1)]),
+        ("The father and 12-year-old son were killed while the mother and daughter were wounded.",
+         [("killed", 2, 2), ("injured", 2, 2)]),
         ("Two people (a farmer and his wife) were shot dead.", [("killed", 2, 2), ("killed", 1, 1), ("killed", 1, 1)]),
         ("Two people (a mother and daughter) were shot dead.", [("killed", 2, 2), ("killed", 2, 2)]),
     ],

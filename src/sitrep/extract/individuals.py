@@ -54,6 +54,11 @@ NOT_PERSONS = frozenset(
     "dog horse cow donkey camel goat sheep animal".split())
 
 
+# People named by their tie to someone else ("the wife of a police officer", "the father and daughter").
+KIN = frozenset("wife husband son daughter brother sister father mother cousin nephew niece uncle aunt "
+                "grandson granddaughter widow relative friend bodyguard driver".split())
+
+
 REMAINS = frozenset({"body", "corpse", "remains"})
 FOUND_VERBS = frozenset({"found", "discovered", "recovered"})
 
@@ -98,7 +103,8 @@ def individual_victims(view: SentenceView, counts: list[LinkedCount]) -> list[Li
                 continue  # "A local prosecutor was shot and killed": the grammar left "A" unlinked
             members = [m for m in (victim, *victim.conjuncts, *_listed_in_apposition(victim))
                        if view.index.get(m.i) not in covered
-                       and (m is victim or any(c.dep_ in ("det", "poss") for c in m.children))]
+                       and (m is victim or any(c.dep_ in ("det", "poss") for c in m.children)
+                            or m.lower_ in KIN and m.dep_ == "conj")]  # "the father and daughter"
             if not members or not all(_is_individual(m) or _is_pronoun_victim(m) for m in members):
                 continue
             first = min(view.index.get(m.left_edge.i, k) for m in members)
@@ -205,7 +211,7 @@ def _is_individual(token) -> bool:
         return True
     if token.tag_ not in ("NN", "NNP") or any(c.dep_ == "nummod" for c in token.children):
         return False
-    if token.ent_type_ == "PERSON":
+    if token.ent_type_ == "PERSON" or token.lower_ in KIN:
         return True
     word = token.lower_
     if word in NON_VICTIM_NOUNS or word in OUTCOME_NOUNS or word in COLLECTIVES:

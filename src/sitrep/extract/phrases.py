@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .individuals import NOT_PERSONS, PERSON_SUFFIX
+from .individuals import KIN, NOT_PERSONS, PERSON_SUFFIX
 from .lexicon import NON_VICTIM_NOUNS, OF_NOMINALS, OUTCOME_AFTER, OUTCOME_NOUNS
 from .numbers import CountMention, find_counts
 from .sentence import (
@@ -31,10 +31,6 @@ from .victims import SINGULAR_VICTIM_RE, paired_noun_end, victim_category
 __all__ = ["REDUCED_RELATIVES", "find_sentence_counts", "is_non_victim"]
 
 _NAME_BEFORE = re.compile(r"[A-Z][\w.'-]*,\s*$")
-
-# People named by their tie to someone else ("the wife of a police officer": the wife is the victim).
-KIN = frozenset("wife husband son daughter brother sister father mother cousin nephew niece uncle aunt "
-                "grandson granddaughter widow relative friend bodyguard driver".split())
 
 # Events held for people ("the funeral of two soldiers"): those people are not harmed by the event.
 EVENT_NOUNS = frozenset("funeral funerals burial burials vigil memorial commemoration anniversary trial release "
