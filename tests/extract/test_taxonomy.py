@@ -17,6 +17,18 @@ PRO, RIO, STR = "Protests", "Riots", "Strategic developments"
 
 CASES = [
     pytest.param(
+        "Unidentified gunmen assassinated an SDF member on the road south of the town.",
+        BAT, "Armed clash", id="killing_a_member_of_an_armed_group_is_an_armed_clash",
+    ),
+    pytest.param(
+        "Gunmen shot dead a member of the regime's 7th Division outside his home.",
+        BAT, "Armed clash", id="killing_a_member_of_a_named_division_is_an_armed_clash",
+    ),
+    pytest.param(
+        "Separatists shot and killed one ranger and wounded another near the village.",
+        BAT, "Armed clash", id="killing_a_ranger_is_an_armed_clash",
+    ),
+    pytest.param(
         "A gunman opened fire on a crowd at an opposition rally, killing two and wounding 14.",
         VAC, "Attack", id="gunman_firing_on_a_rally_is_an_attack_not_a_protest",
     ),

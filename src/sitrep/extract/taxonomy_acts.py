@@ -150,9 +150,12 @@ ARMED_VICTIM = _words(
     r"guards?", r"commanders?", r"cadres?", r"elements", r"operatives", r"recruits",
     r"naxal\w*", r"maoists?", r"taliban", r"shabaab", r"boko\s+haram", r"houthis?",
     r"iswap", r"isgs", r"jnim", r"adf", r"nsag", r"pkk", r"farc", r"eln", r"fardc", r"naf",
-    r"jawans?", r"crpf", r"bsf", r"gang\s+members?",
-    r"members?\s+of\s+(?:\w+\s+){0,5}?(?:army|forces|militias?|rebels?|(?:armed|rebel|militant|jihadist|criminal)\s+groups?|intelligence|"
-    r"police|brigades?|battalions?|gangs?|cartels?|factions?|guards?|units?)", r"vehicles?\s+of\s+the\s+(?:army|police|military)",
+    r"jawans?", r"crpf", r"bsf", r"gang\s+members?", r"rangers?",
+    r"(?:qsd|sdf|ypg|hts|fsa|sna|isis|isil|aqap|aqim|hezbollah|hamas|ltte|npa|bifa?f|ffp|upc|fdlr|codeco|"
+    r"cjtf|ajk)\s+(?:members?|fighters?|elements?|commanders?)",
+    r"members?\s+of\s+(?:[\w'’-]+\s+){0,5}?(?:army|forces|militias?|rebels?|(?:armed|rebel|militant|jihadist|criminal)\s+groups?|"
+    r"intelligence|police|brigades?|battalions?|divisions?|regiments?|corps|gangs?|cartels?|factions?|guards?|units?)",
+    r"vehicles?\s+of\s+the\s+(?:army|police|military)",
 )
 CIVILIAN_VICTIM = _words(
     r"civilians?", r"villagers?", r"residents?", r"inhabitants?", r"locals?",
