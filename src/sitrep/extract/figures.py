@@ -144,9 +144,14 @@ def statements(claims: Sequence[CasualtyClaim], *, outcome: str) -> list[Stateme
     return _mark_additive(result)
 
 
+def first_of_sentence(claim: CasualtyClaim, claims: Sequence[CasualtyClaim]) -> CasualtyClaim:
+    """The first of ``claims`` (in text order) stated in ``claim``'s sentence."""
+    return next(c for c in claims if c.evidence.start == claim.evidence.start)
+
+
 def _opens_with_more(claim: CasualtyClaim, claims: Sequence[CasualtyClaim]) -> bool:
     """ "4 more people were killed and 2 injured": the sentence's first count says more, for every outcome."""
-    first = next(c for c in claims if c.evidence.start == claim.evidence.start)
+    first = first_of_sentence(claim, claims)
     return first is not claim and first.outcome != claim.outcome and is_additive(first)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ..geodesy import location_distance_km
 from ..records import Actor, CasualtyClaim, DateRange, Figures, Incident, Location
-from .figures import incident_figures, is_additive
+from .figures import first_of_sentence, incident_figures, is_additive
 from .lexicon import UPDATE_RE
 from .taxonomy import classify_event
 
@@ -187,8 +187,8 @@ def _details_of(total: CasualtyClaim, parts: list[CasualtyClaim], others: list[C
         return True  # "killed 23 ... killed 11 ... left 5 dead ... killed 5 ... killed two": the parts of 23
     if not cued or not (merging or stated >= 2):
         return False
-    if any(SEPARATE_INCIDENT.search(c.evidence.text) or is_additive(c) and next(
-            o for o in others if o.evidence.start == c.evidence.start) is c for c in parts):
+    if any(SEPARATE_INCIDENT.search(c.evidence.text) or is_additive(c) and first_of_sentence(c, others) is c
+           for c in parts):
         return False  # "another five soldiers" (but "killing 8 and injuring 30 others": others than the dead)
     slack = OPEN_DETAIL_SLACK if total.count.qualifier in ("at_least", "vague") else DETAIL_SLACK
     restated = sum(c.count.low or 0 for c in parts if c.part_of is None and c.count.low == total.count.low)
