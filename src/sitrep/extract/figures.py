@@ -42,7 +42,8 @@ SOURCE_RANK = {"monitor": 0, "official": 0, "media": 1, "witness": 1, "unattribu
 ARMED_PARTY_RANK = 3
 DISPUTE_RATIO = 1.2
 _SEPARATE_EVENT = re.compile(
-    r"\b(?:another|other attacks?|other bomb\w*|separately|a separate|second|(?:in|during|at) the (?:third|fourth|fifth)|elsewhere|meanwhile|"
+    r"\b(?:another|other attacks?|other bomb\w*|separately|a separate|second|"
+    r"(?:in|during|at) the (?:third|fourth|fifth)|elsewhere|meanwhile|"
     r"in addition|later that day|an? (?:earlier|later) (?:attack|bombing|blast|explosion|strike|raid))\b",
     re.IGNORECASE)
 _PARTITIVE = re.compile(r"\s*[\w,-]+\s+of\s+(?:the|them|those|these|whom)\b", re.IGNORECASE)
@@ -119,7 +120,9 @@ def statements(claims: Sequence[CasualtyClaim], *, outcome: str) -> list[Stateme
     """Group one outcome's claims into per-sentence statements (breakdowns dropped)."""
     chosen = [c for c in claims if c.outcome == outcome]
     ids = {c.id for c in chosen}
-    chosen = [_raised_by_parts(c, claims) for c in chosen if c.part_of is None or c.part_of not in ids]
+    totals = {c.part_of for c in claims if c.part_of is not None}
+    chosen = [_raised_by_parts(c, claims) if c.id in totals else c
+              for c in chosen if c.part_of is None or c.part_of not in ids]
     by_sentence: dict[int, list[CasualtyClaim]] = {}
     for claim in chosen:
         by_sentence.setdefault(claim.evidence.start, []).append(claim)
@@ -131,7 +134,8 @@ def statements(claims: Sequence[CasualtyClaim], *, outcome: str) -> list[Stateme
             source=group[0].source, categories=frozenset(c.victims.category for c in group),
             low=sum(lows), high=high,
             vague=all(c.count.qualifier == "vague" for c in group),
-            additive=any(is_additive(c) for c in group) or _opens_with_more(group[0], claims), also=any(is_also(c) and not any(p.part_of == c.id for p in claims) for c in group),
+            additive=any(is_additive(c) for c in group) or _opens_with_more(group[0], claims),
+            also=any(is_also(c) and c.id not in totals for c in group),  # not a toll that sums the "also" victims
             position=position,
             people=any(c.victims.text is not None and _PEOPLE.search(c.victims.text) for c in group),
             separate_event=bool(_SEPARATE_EVENT.search(group[0].evidence.text)),
