@@ -189,9 +189,18 @@ def _claims_in_sentence(sent: SpacySpan, *, context: _Context, source: Source, d
     return claims
 
 
+# ", killing 7" / ", leaving 3 dead": a participle that returns to the reported event.
+MAIN_EVENT_PARTICIPLE = re.compile(r",\s+(?:and\s+)?(?:killing|injuring|wounding|leaving|claiming)\b", re.I)
+# "the deadliest since May, when gunmen ..., killing 8": a relative clause on the background, not the event
+EMBEDDED_CLAUSE = re.compile(r",\s*(?:when|where|in which|during which|which|who|whom)\b", re.I)
+
+
 def _in_background(sent: SpacySpan, count: LinkedCount) -> bool:
     """ "in retaliation for the killing of 3": an earlier killing, not this event's."""
     before = sent.doc.text[sent.start_char:count.mention.start]
+    clauses = list(MAIN_EVENT_PARTICIPLE.finditer(before))
+    if clauses and not EMBEDDED_CLAUSE.search(before, 0, clauses[-1].start()):
+        before = before[clauses[-1].start():]  # "near a rally marking the anniversary of X's death, killing 7"
     after = sent.doc.text[count.mention.end:sent.end_char]
     return bool(BACKGROUND_RE.search(before) or BACKGROUND_AFTER_RE.search(after))
 

@@ -115,7 +115,8 @@ CIVILIAN_NOUNS = frozenset(
     "crew suspect suspects friend friends colleague colleagues neighbour neighbours neighbor neighbors cousin cousins "
     "nephew nephews niece nieces uncle aunt grandson granddaughter bodyguard bodyguards companion companions "
     "partner cop cops assistant assistants priest priests imam cleric clerics monks nuns chief elder elders councillor "
-    "passerby passersby pedestrian pedestrians".split()
+    "passerby passersby pedestrian pedestrians mp mps lawmaker lawmakers legislator legislators parliamentarian "
+    "parliamentarians senator senators mayor mayors judge judges lawyer lawyers politician politicians".split()
 )
 CIVILIAN_MODIFIERS = frozenset("civilian unarmed innocent".split())
 NON_STATE_MODIFIERS_RE = re.compile(
@@ -131,7 +132,7 @@ GENERIC_PEOPLE = frozenset("people persons person individuals individual others 
 # Nouns that are never victims: a count of them is not a casualty count.
 NON_VICTIM_NOUNS = frozenset(
     "houses homes buildings vehicles cars trucks tanks rockets missiles shells mortars bombs "
-    "drones aircraft planes helicopters villages towns districts provinces countries states "
+    "drones aircraft planes helicopters villages towns districts provinces countries states regions "
     "kilometres kilometers miles metres meters dollars euros percent times rounds weapons "
     "rifles guns points votes seats years months weeks days hours minutes seconds shops "
     "schools hospitals mosques churches checkpoints positions bases sites tunnels incidents bombings "
@@ -180,7 +181,8 @@ SPLIT_FATALITIES = re.compile(
 
 # Clauses that place a killing in the background of the reported event.
 BACKGROUND_RE = re.compile(
-    r"\b(?:in (?:retaliation|revenge|response|reprisal) (?:for|to)|to avenge|anniversary of|in pursuit of|"
+    r"\b(?:(?:in|a) (?:retaliation|revenge|response|reprisal) (?:for|to)|to avenge|anniversary of|in pursuit of|"
+    r"(?:not known|unknown|unclear|not clear) (?:if|whether)|"
     r"those (?:who|involved in|responsible)|accused of|suspected of|convicted of|charged with|"
     r"responsible for|(?:arrested|detained|sentenced|jailed|charged|tried|convicted) (?:\w+ ){0,5}?for|"
     r"over the (?:\w+ ){0,2}?(?:killings?|deaths?|murders?) of|(?:days|weeks|months) (?:after|before)|"

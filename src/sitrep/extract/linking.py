@@ -50,11 +50,13 @@ from .sentence import (
     SentenceView,
     among_outcome,
     is_active,
+    names_members_of,
     set_outcome,
     short_phrase_end,
 )
 from .structure import (
     chained_outcome,
+    fates_divide_the_attacked,
     link_from_context,
     lists_that_sum_to_a_total,
     mark_breakdowns,
@@ -77,6 +79,7 @@ def link_sentence(view: SentenceView) -> list[LinkedCount]:
         if count.outcome is None:
             link_from_context(view, index, counts)
     tolls_are_totals(view, counts)
+    fates_divide_the_attacked(view, counts)
     lists_that_sum_to_a_total(view, counts)
     restatements_are_one(view, counts)
     for count in counts:
@@ -98,6 +101,10 @@ def _link_direct(view: SentenceView, count: LinkedCount, counts: list[LinkedCoun
     if count.head in OUTCOME_NOUNS and count.np_words and count.np_words[-1] == count.head and not (
             count.head == "dead" and count.np_words[:1] == ["the"]) and "of" not in count.np_words:
         set_outcome(count, OUTCOME_NOUNS[count.head], count.np_end - 1, "noun")
+        return
+    listed = _listed_object(view, count)
+    if listed:
+        set_outcome(count, listed[0], listed[1], "dependency")
         return
     found = _outcome_after(view, count, counts)
     if found:
@@ -123,17 +130,17 @@ def _link_direct(view: SentenceView, count: LinkedCount, counts: list[LinkedCoun
 
 def _outcome_by_dependency(view: SentenceView, count: LinkedCount) -> tuple[str, int] | None:
     """The parse ties the count's noun to an outcome verb across a relative clause or modifier."""
-    token = view.tokens[min(count.last, len(view)) - 1]
-    if token.dep_ in ("det", "poss") and count.np_end > count.last:
-        token = view.tokens[count.np_end - 1]
-    noun = token.head if token.dep_ == "nummod" else token
+    noun = view.noun_of(count)
+    if names_members_of(noun) is not None:
+        return None  # "two people, a professor and a guard, were hurt": the two, named
     while noun.dep_ in ("conj", "appos") and noun.head != noun:
         noun = noun.head
     verb = noun.head
     if verb.i not in view.index:
         return None
     if verb.lower_ not in OUTCOME_AFTER and noun.dep_ in ("nsubjpass", "nsubj"):
-        verb = next((c for c in verb.children if c.dep_ == "conj" and c.lower_ in OUTCOME_AFTER), verb)
+        verb = next((c for c in verb.children if c.dep_ == "conj" and c.lower_ in OUTCOME_AFTER
+                     and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), verb)
     word = verb.lower_
     if noun.dep_ in ("nsubjpass", "nsubj") and word in OUTCOME_AFTER and not is_active(verb):
         return OUTCOME_AFTER[word], view.index[verb.i]
@@ -141,6 +148,20 @@ def _outcome_by_dependency(view: SentenceView, count: LinkedCount) -> tuple[str,
         return OUTCOME_BEFORE[word], view.index[verb.i]
     if noun.dep_ == "pobj" and word == "of" and verb.head.lower_ in OF_NOMINALS and verb.head.i in view.index:
         return OF_NOMINALS[verb.head.lower_], view.index[verb.head.i]
+    return None
+
+
+def _listed_object(view: SentenceView, count: LinkedCount) -> tuple[str, int] | None:
+    """ "killed the driver, another passenger and two pedestrians, 6 others were wounded": a later member of
+    the list an outcome verb takes as its object, whatever verb follows the list."""
+    noun = view.noun_of(count)
+    if noun.dep_ != "conj" or count.np_end < len(view) and view.pos[count.np_end] in ("AUX", "VERB"):
+        return None  # not "killed two soldiers and three civilians were wounded", a misparse
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.lower_ in OUTCOME_BEFORE and verb.i < noun.i and verb.i in view.index:
+        return OUTCOME_BEFORE[verb.lower_], view.index[verb.i]
     return None
 
 
@@ -159,6 +180,9 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
             continue
         if word == "," and i + 1 < n and words[i + 1] in OUTCOME_AFTER and not is_active(view.tokens[i + 1]):
             i += 1  # "15 people, ten of them policemen, injured in two explosions"
+            continue
+        if word == "," and i + 1 < n and (chain and words[i + 1] in BRIDGE_WORDS or words[i + 1] in ("aged", "ages")):
+            i = i + 1 if chain else skip_clause(view, i)  # "two tourists, one X and one Y, were", ", aged 25,"
             continue
         if word in ("and", ",", "or") and (nxt := count_starting_at(counts, i + 1)) is not None:
             chain.append(nxt)
@@ -183,8 +207,9 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
         if word in FATAL_VERBS and i > 0 and words[i - 1] == "fatally":
             return "killed", i, negated, chain
         if word in OUTCOME_AFTER:
-            if word == "seized" and count.category == "unknown" or is_active(view.tokens[i]):
-                return None
+            if word == "seized" and count.category == "unknown" or is_active(view.tokens[i]) or any(
+                    c.dep_ == "dobj" for c in view.tokens[i].children):
+                return None  # "attacks on two bars killed three people": the verb has its own victims
             if word == "dead" and i > 0 and words[i - 1] in ("shot", "gunned") and i + 1 < n and (
                     view.pos[i + 1] in ("DET", "NUM", "PROPN") or words[i + 1] in ("his", "her")):
                 return None  # "members shot dead a gendarme": the object is the victim
@@ -294,6 +319,8 @@ def _outcome_before(view: SentenceView, count: LinkedCount) -> tuple[str, int] |
     if word in ("took", "taken", "taking", "take", "takes") and count.np_end < len(view) and \
             words[count.np_end] in ("hostage", "captive", "prisoner", "prisoners", "hostages"):
         return "abducted", k
+    if word == "plus" and k > 0 and words[k - 1] in OUTCOME_AFTER:
+        return OUTCOME_AFTER[words[k - 1]], k - 1  # "one civilian was killed plus two attackers"
     if word == "up" and k > 0 and words[k - 1] == "rounded":
         return "detained", k
     if word in ("were", "was", "included", "include", "includes", "are"):

@@ -130,6 +130,11 @@ def _noun_phrase(view: SentenceView, i: int) -> tuple[int, list[str], str | None
             break  # "two men suspected of robberies": a clause after the victims, not a modifier
         if word in SUFFER_VERBS and any(w in INJURY_NOUNS for w in view.words[i + 1:i + 5]):
             break  # "four sustained gunshot wounds": the verb, though tagged as a modifier
+        if words[-1:] == ["-"] and view.tokens[i].tag_ in ("VBN", "VBD") and i + 1 < n \
+                and view.pos[i + 1] in ("NOUN", "PROPN", "ADJ"):
+            words.append(word)  # "US-backed forces", "Saudi-led coalition": the compound goes on
+            i += 1
+            continue
         if word == "(" and i + 2 < n and view.words[i + 2] == ")" and view.pos[i + 1] == "PROPN":
             i += 3  # "Central Reserve Police Force (CRPF) personnel"
             continue
@@ -189,6 +194,12 @@ def is_non_victim(count: LinkedCount, view: SentenceView) -> bool:
                     outcome_named=any(w in OUTCOME_AFTER or w in AMONG_WORDS
                                       for w in [*count.np_words, *view.words[count.np_end:count.np_end + 1]])):
         return True  # "a supporter of a party member was killed": the supporter is the victim
+    noun = view.tokens[count.first].head
+    if noun.dep_ == "attr" and noun.head.dep_ == "relcl":
+        return True  # "X, who was also a member of the union, was killed": X, described
+    if count.first > 0 and view.words[count.first - 1] in ("from", "of") and count.head in COLLECTIVES \
+            and count.mention.low == count.mention.high == 1:
+        return True  # "seven people from one family": where the victims came from
     if count.first > 0 and view.words[count.first - 1] == "as" and count.mention.text.lower() in ("a", "an"):
         return True  # "who worked as a driver": a role, not a victim
     if count.first > 0 and view.pos[count.first - 1] == "PROPN" and count.np_end == count.last \

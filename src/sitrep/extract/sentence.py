@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
 
-from .lexicon import OUTCOME_BEFORE
+from .lexicon import GENERIC_PEOPLE, OUTCOME_BEFORE
 from .numbers import CountMention
 from .victims import victim_category
 
@@ -127,10 +127,28 @@ class SentenceView:
                 return i
         return len(self.ends)
 
+    def noun_of(self, count: LinkedCount):
+        """The spaCy token of the noun a count quantifies ("people" in "two people"), or the count's own."""
+        token = self.tokens[min(count.last, len(self)) - 1]
+        if token.dep_ in ("det", "poss") and count.np_end > count.last:
+            token = self.tokens[count.np_end - 1]
+        return token.head if token.dep_ == "nummod" else token
+
     def text(self, first: int, last: int) -> str:
         if first >= last:
             return ""
         return self.sent.doc.text[self.starts[first]:self.ends[last - 1]]
+
+
+def names_members_of(noun):
+    """ "two people, a professor and a guard": the counted noun ("people") whose members ``noun`` lists in
+    apposition, else None."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ == "appos" and noun.head.lower_ in GENERIC_PEOPLE and any(
+            c.dep_ == "nummod" for c in noun.head.children):
+        return noun.head  # not "killing 22 students, a soldier and a guard", a list the parse hung as apposition
+    return None
 
 
 def set_outcome(count: LinkedCount, outcome: str, anchor: int, via: str) -> None:

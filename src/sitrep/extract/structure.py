@@ -12,12 +12,14 @@ from __future__ import annotations
 from .lexicon import BREAKDOWN_MARKERS, BRIDGE_WORDS, OUTCOME_AFTER
 from .sentence import (
     ADDITIVE_WORDS,
+    CASUALTIES,
     CONTINUATION_RE,
     PLACE_PREPOSITIONS,
     SEVERITY,
     LinkedCount,
     SentenceView,
     is_active,
+    names_members_of,
     set_outcome,
     short_phrase_end,
 )
@@ -47,6 +49,12 @@ def mark_breakdowns(view: SentenceView, counts: list[LinkedCount]) -> None:
                 and count.outcome in (None, sibling.outcome):
             count.part_of = sibling.part_of
             count.outcome = count.outcome or sibling.outcome
+            continue
+        listed_of = names_members_of(view.noun_of(count))
+        if sibling.outcome and count.outcome in (None, sibling.outcome) and listed_of is not None \
+                and listed_of.i == view.noun_of(sibling).i:
+            count.part_of = sibling if sibling.part_of is None else sibling.part_of
+            count.outcome = sibling.outcome  # "two people, a professor and a guard, were hurt"
             continue
         if not any(lead.endswith(marker) for marker in BREAKDOWN_MARKERS):
             continue
@@ -135,6 +143,8 @@ def lists_that_sum_to_a_total(view: SentenceView, counts: list[LinkedCount]) -> 
             running += member.mention.low or 0
             extra = trailing if size == len(members) else 0
             pair = size == 1 and member.mention.low == 2 and member.mention.text.lower() in PAIR_WORDS
+            if size >= 2 and not extra and view.words[member.first - 1] != "and":
+                continue  # "Two Kenyans, one Ugandan, one Afghan and three Somalis": the list goes on
             if (size + extra >= 2 or pair) and member.mention.low is not None and running + extra == total.mention.low:
                 _mark_parts(members[:size], total)
                 break
@@ -162,6 +172,19 @@ def restatements_are_one(view: SentenceView, counts: list[LinkedCount]) -> None:
                         and "unknown" in (c.category, later.category)), None)
         if earlier is not None and any(w in RESTATING_CLAUSE for w in view.words[earlier.anchor + 1:later.first]):
             later.part_of = earlier
+
+
+def fates_divide_the_attacked(view: SentenceView, counts: list[LinkedCount]) -> None:
+    """ "stabbed two policemen, killing one and injuring the other": the two are the attacked, whose fates
+    the bare counts after them tell; the two are not also wounded."""
+    for index, attacked in enumerate(counts):
+        if attacked.outcome != "injured" or attacked.via != "before" or attacked.mention.low != attacked.mention.high:
+            continue
+        fates = [c for c in counts[index + 1:] if c.head is None and c.outcome in ("killed", "injured")
+                 and c.part_of is None and c.anchor > attacked.np_end]
+        if any(c.outcome == "killed" for c in fates) and \
+                sum(c.mention.low or 0 for c in fates) == attacked.mention.low:
+            attacked.outcome = CASUALTIES
 
 
 def tolls_are_totals(view: SentenceView, counts: list[LinkedCount]) -> None:
@@ -201,6 +224,11 @@ def link_from_context(view: SentenceView, index: int, counts: list[LinkedCount])
         return  # "Six guards from the X militia (a local force) were killed": the parenthesis describes X
     own_predicate = count.np_end < len(view) and view.pos[count.np_end] in ("VERB", "AUX")
     if own_predicate:
+        return
+    if between == [","] and count.mention.low == 1 and (previous.mention.low or 0) > 1 and \
+            view.words[count.np_end:count.np_end + 1] == ["who"]:
+        count.part_of = previous  # "killing 29 people, one woman who was pregnant, ...": one of the 29
+        set_outcome(count, previous.outcome, previous.anchor, "breakdown")
         return
     of_phrase = between[:1] == ["of"] and between[-1:] == ["and"] and len(between) <= 8  # "the wife of X and ..."
     if between in ([], ["and"], [","], [",", "and"]) or of_phrase or CONTINUATION_RE.search(between_text):
