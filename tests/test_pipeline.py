@@ -240,9 +240,13 @@ def test_document_toll_follows_the_reporting_conventions(pipeline, text, best):
         ("A monitor said 300 civilians had been killed since the violence began. Yesterday, attackers stormed a "
          "police station in Bayt al-Faqih. One civilian and six assailants were killed during the assault.", [300, 7]),
         ("On 28 April 2020, in Teresina, Piaui, a man was shot dead by two armed men. 1 fatality.", [1]),
+        ("On 3 May 2020, a driver was shot dead in Iguala, Guerrero. His brother had been threatened there on "
+         "2 January 2020. 1 fatality", [1]),
+        ("On 6 May 2020, a crowd attacked two men in Rampur village over a land dispute. 1 killed 2 injured.", [1]),
     ],
     ids=["a headline restates its incident", "a separate incident", "an attack is not the summary",
-         "a coder's restatement"],
+         "a coder's restatement", "a closing toll dates from the lead, not the last date",
+         "a closing tally of killed and injured"],
 )
 def test_claims_group_into_the_incidents_a_reader_sees(pipeline, text, tolls):
     result = pipeline.extract(Document(id="g", text=text, published=dt.date(2025, 1, 18)))

@@ -71,6 +71,10 @@ def _totals(pipeline, text):
                      id="a predicate noun in a relative clause is no second victim"),
         pytest.param("Three soldiers died in the blast. It is unclear whether the driver was killed.", (3, 0),
                      id="an uncertain fate is not counted"),
+        pytest.param("Police fired on youths protesting over the death of a detainee, leading to the death of one "
+                     "protester.", (1, 0), id="a death the event led to is not the protest's background"),
+        pytest.param("Six soldiers were killed in the shelling. Total fatalities divided equally across three events.",
+                     (2, 0), id="a coder's equal division gives this event its share"),
     ],
 )
 def test_sentence_totals(pipeline, text, expected):

@@ -201,6 +201,11 @@ CASES = [
         "A health worker was beaten by a group of residents who accused him of spreading the virus.",
         RIO, "Mob violence", id="beating_by_group_of_residents_is_mob_violence",
     ),
+    pytest.param(
+        "Residents marched through the market over a rise in bread prices. The demonstrators then dragged a "
+        "suspected thief from a shop and killed him.",
+        RIO, "Mob violence", id="demonstrators_killing_a_man_is_mob_violence",
+    ),
     # Strategic developments
     pytest.param(
         "Police arrested three opposition organisers at their homes in the capital overnight.",

@@ -190,7 +190,8 @@ def _claims_in_sentence(sent: SpacySpan, *, context: _Context, source: Source, d
 
 
 # ", killing 7" / ", leaving 3 dead": a participle that returns to the reported event.
-MAIN_EVENT_PARTICIPLE = re.compile(r",\s+(?:and\s+)?(?:killing|injuring|wounding|leaving|claiming)\b", re.I)
+MAIN_EVENT_PARTICIPLE = re.compile(r",\s+(?:and\s+)?(?:killing|injuring|wounding|leaving|claiming|leading to|"
+                                   r"resulting in)\b", re.I)
 # "the deadliest since May, when gunmen ..., killing 8": a relative clause on the background, not the event
 EMBEDDED_CLAUSE = re.compile(r",\s*(?:when|where|in which|during which|which|who|whom)\b", re.I)
 
@@ -241,7 +242,8 @@ def _negated_outcomes(word: str) -> str:
     return "killed" if word.lower() in ("killed", "dead", "died") else "injured"
 
 
-_TOLL_NOTE = re.compile(r"\W*(?:\d+|[a-z]+)\s+(?:fatalit(?:y|ies)|deaths?)\W*$", re.I)
+_TOLL_NOTE = re.compile(r"\W*(?:\d+|[a-z]+)\s+(?:fatalit(?:y|ies)|deaths?|killed|dead)"
+                        r"(?:\W+(?:and\s+)?(?:\d+|[a-z]+)\s+(?:injured|wounded))?\W*$", re.I)
 _CODED_IN_ADDITION = re.compile(
     r"\W*(?:in addition to|on top of|plus)\s+(?:the\s+)?(?P<n>\d+|\w+)\s+(?:\w+\s+)?(?:fatalit|deaths)", re.I)
 
@@ -294,6 +296,10 @@ def _sentence_date(sent: SpacySpan, context: _Context) -> tuple[DateRange, bool]
         if not own_coarse:  # the narrative goes on from this sentence's day ("the past two years" dates nothing)
             context.last_date = own
         return own, True
+    if _TOLL_NOTE.match(sent.text):  # a coder's closing toll ("1 fatality.") dates from the report's lead
+        lead = next((r for m in dates if (r := m.resolve(base)) is not None), None)
+        if lead is not None:
+            return DateRange(start=lead.start, end=lead.end, text=None), False
     if context.last_date is not None:
         carried = context.last_date
         return DateRange(start=carried.start, end=carried.end, text=None), False

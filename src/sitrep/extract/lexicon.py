@@ -176,7 +176,7 @@ CODED_FATALITIES = re.compile(
     r"\b(?:fatalit\w*|deaths|casualties)(?:\s+and\s+injuries)?\s+(?:were\s+|was\s+|is\s+|are\s+)?coded\s+(?:as|to|at)\s+"
     r"(?P<n>\d+|\w+)", re.I)
 SPLIT_FATALITIES = re.compile(
-    r"\b(?:split|spread|divided|distributed)\s+(?:up\s+|out\s+|evenly\s+)?(?:between|among|across|over)\s+"
+    r"\b(?:split|spread|divided|distributed|coded)\s+(?:up\s+|out\s+|evenly\s+|equally\s+)?(?:between|among|across|over)\s+"
     r"(?P<k>\d+|\w+)\s+(?:\w+\s+)?(?:events|locations|incidents|areas|fronts|districts|villages|places)", re.I)
 
 # Clauses that place a killing in the background of the reported event.
@@ -185,7 +185,7 @@ BACKGROUND_RE = re.compile(
     r"(?:not known|unknown|unclear|not clear) (?:if|whether)|"
     r"those (?:who|involved in|responsible)|accused of|suspected of|convicted of|charged with|"
     r"responsible for|(?:arrested|detained|sentenced|jailed|charged|tried|convicted) (?:\w+ ){0,5}?for|"
-    r"over the (?:\w+ ){0,2}?(?:killings?|deaths?|murders?) of|(?:days|weeks|months) (?:after|before)|"
+    r"(?:over|following) the (?:\w+ ){0,2}?(?:killings?|deaths?|murders?) of|(?:days|weeks|months) (?:after|before)|"
     r"a similar attack|an earlier attack|a previous attack|since \w+(?: \d{4})?, when|the deadliest \w+ since)\b",
     re.I)
 

@@ -206,6 +206,8 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
             return "injured", i, negated, chain
         if word in FATAL_VERBS and i > 0 and words[i - 1] == "fatally":
             return "killed", i, negated, chain
+        if word in OUTCOME_AFTER and i + 2 < n and view.pos[i + 1] == "NUM" and words[i + 2] in OUTCOME_AFTER:
+            return OUTCOME_AFTER[word], i, negated, chain  # "1 killed 3 injured": a tally, not an object
         if word in OUTCOME_AFTER:
             if word == "seized" and count.category == "unknown" or is_active(view.tokens[i]) or any(
                     c.dep_ == "dobj" for c in view.tokens[i].children):
@@ -305,8 +307,9 @@ def _outcome_before(view: SentenceView, count: LinkedCount) -> tuple[str, int] |
     if word in CARE_VERBS and _sent_for_care(words[count.np_end:count.np_end + 6]):
         return "injured", k  # "sending 42 to hospital", "treated 35 people for bullet wounds"
     if word in OUTCOME_BEFORE:
-        if k > 0 and words[k - 1] in ("were", "was", "been", "be", "being") and word.endswith("ed"):
-            return None  # "were killed 3 ..." is not an object
+        tally = k > 0 and view.pos[k - 1] == "NUM" and (k == 1 or view.pos[k - 2] == "PUNCT")
+        if k > 0 and (words[k - 1] in ("were", "was", "been", "be", "being") or tally) and word.endswith("ed"):
+            return None  # "were killed 3 ...", "1 killed 3 injured": not an object
         if words[count.np_end:count.np_end + 2] == ["to", "death"]:
             return "killed", k  # "stabbed four people to death"
         return OUTCOME_BEFORE[word], k

@@ -164,6 +164,12 @@ PROTESTER_HARMED = re.compile(
     r"|\blive\s+(?:ammunition|rounds|bullets|fire)\b",
     _FLAGS,
 )
+# "demonstrators took one of the suspects to the scene and killed him": the crowd itself kills (lower-cased text)
+CROWD_KILLING = _words(
+    r"(?:protesters|demonstrators|rioters|marchers)\s+(?!(?:were|was|had|have|who)\b)"
+    r"(?:(?!police|soldiers|forces|troops|army|gunmen|security|officers)\w+\s+){0,12}?"
+    r"(?:killed|lynched|beat|stoned|hacked|burned|burnt)\s+(?:him|her|them|the|a|an|one|two|three|\d+)",
+)
 MOB = _words(
     r"mobs?",
     r"lynch\w*",

@@ -133,6 +133,8 @@ def _demonstration(scan: _Scan) -> Decision | None:
     if armed < start or scan.sentence_of(scan.harm) < scan.sentence_of(start) or _attack_on_gathering(scan, start):
         return None
     conduct = cues.TOPIC_VIOLENCE.sub(_blank_topic, scan.text)
+    if cues.CROWD_KILLING.search(conduct):
+        return ("Riots", "Mob violence")
     if cues.RIOT_WORD.search(conduct) or cues.DEMONSTRATOR_VIOLENCE.search(conduct):
         return ("Riots", "Violent demonstration")
     if cues.PROTESTER_HARMED.search(conduct):
