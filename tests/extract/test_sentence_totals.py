@@ -75,6 +75,18 @@ def _totals(pipeline, text):
                      "protester.", (1, 0), id="a death the event led to is not the protest's background"),
         pytest.param("Six soldiers were killed in the shelling. Total fatalities divided equally across three events.",
                      (2, 0), id="a coder's equal division gives this event its share"),
+        pytest.param("In addition to the gunman, three guards were killed and nine people were hurt.", (4, 9),
+                     id="the one named 'in addition to' shares the count's fate"),
+        pytest.param("The district chief was killed along with two of his bodyguards and five others were wounded.",
+                     (3, 5), id="'along with' continues the outcome before it"),
+        pytest.param("Nine guards were killed along with fourteen wounded.", (9, 14),
+                     id="a count with its own outcome keeps it after 'along with'"),
+        pytest.param("Two teachers who were abducted last month were found dead near the river.", (2, 0),
+                     id="the main verb tells the fate after a relative clause"),
+        pytest.param("Three porters who were wounded in the ambush later died in hospital.", (3, 0),
+                     id="the wounded who died are counted once, as killed"),
+        pytest.param("Twelve pilgrims, one driver, and three guards were killed.", (16, 0),
+                     id="a serial comma keeps the list together"),
     ],
 )
 def test_sentence_totals(pipeline, text, expected):

@@ -121,6 +121,28 @@ def individual_victims(view: SentenceView, counts: list[LinkedCount]) -> list[Li
     return found
 
 
+def victims_in_addition(view: SentenceView, counts: list[LinkedCount]) -> list[LinkedCount]:
+    """ "In addition to the bomber, two guards were killed": the one named before the count shares its fate."""
+    found: list[LinkedCount] = []
+    for k, token in enumerate(view.tokens[:-2]):
+        if token.lower_ not in ("addition", "besides") or token.lower_ == "addition" and view.words[k + 1] != "to":
+            continue
+        at = k + 2 if token.lower_ == "addition" else k + 1
+        person = next((t for t in view.tokens[at:at + 6] if t.dep_ == "pobj"), None)
+        if person is None or person.i not in view.index or not (_is_individual(person) or person.tag_ == "NNP"):
+            continue
+        end = view.index[person.i] + 1
+        later = next((c for c in counts if c.first > end and c.outcome in ("killed", "injured")), None)
+        if later is None or view.words[end:end + 1] != [","] or any(c.first <= end - 1 < c.np_end for c in counts):
+            continue
+        first = view.index[person.left_edge.i] if person.left_edge.i in view.index else end - 1
+        mention = CountMention(view.starts[first], view.ends[end - 1], view.text(first, end), 1, 1, "exact",
+                               view.starts[first])
+        found.append(LinkedCount(mention, first, end, end, [t.lower_ for t in person.subtree][:12], person.lower_,
+                                 outcome=later.outcome, anchor=later.anchor, via="individual"))
+    return found
+
+
 def _outcome_verb(token):
     """(verb, outcome, victim dependency labels) when ``token`` states an outcome."""
     word = token.lower_

@@ -20,7 +20,7 @@ spaCy parsed (the cleaned text).
 
 from __future__ import annotations
 
-from .individuals import individual_victims
+from .individuals import individual_victims, victims_in_addition
 from .lexicon import (
     BREAKDOWN_MARKERS,
     BRIDGE_WORDS,
@@ -73,6 +73,7 @@ def link_sentence(view: SentenceView) -> list[LinkedCount]:
     for count in counts:
         _link_direct(view, count, counts)
     counts.extend(individual_victims(view, counts))
+    counts.extend(victims_in_addition(view, counts))
     counts.sort(key=lambda c: c.first)
     mark_breakdowns(view, counts)
     for index, count in enumerate(counts):
@@ -84,7 +85,7 @@ def link_sentence(view: SentenceView) -> list[LinkedCount]:
     restatements_are_one(view, counts)
     for count in counts:
         if count.outcome and count.outcome != CASUALTIES and count.anchor >= 0:
-            count.also = chained_outcome(view, count.anchor, count.outcome)
+            count.also = count.also or chained_outcome(view, count.anchor, count.outcome)
     for index, count in enumerate(counts):
         count.additive = any(w in ADDITIVE_WORDS for w in count.np_words) or \
             view.words[count.first] in ("another",) or count.mention.text.lower().startswith(("another", "a further"))
@@ -101,6 +102,11 @@ def _link_direct(view: SentenceView, count: LinkedCount, counts: list[LinkedCoun
     if count.head in OUTCOME_NOUNS and count.np_words and count.np_words[-1] == count.head and not (
             count.head == "dead" and count.np_words[:1] == ["the"]) and "of" not in count.np_words:
         set_outcome(count, OUTCOME_NOUNS[count.head], count.np_end - 1, "noun")
+        return
+    fate = _fate_after_relative_clause(view, count)
+    if fate:
+        set_outcome(count, fate[0], fate[1], "dependency")
+        count.also = fate[2] if fate[2] in ("abducted", "detained", "missing") else None  # not "wounded ... died"
         return
     listed = _listed_object(view, count)
     if listed:
@@ -151,6 +157,34 @@ def _outcome_by_dependency(view: SentenceView, count: LinkedCount) -> tuple[str,
     return None
 
 
+def _fate_after_relative_clause(view: SentenceView, count: LinkedCount) -> tuple[str, int, str | None] | None:
+    """ "three officers who were kidnapped last week were found dead", "four soldiers who were wounded later
+    died": the main verb tells the victims' fate; the relative clause an earlier one (kept as a second outcome)."""
+    noun = view.noun_of(count)
+    clauses = [c for c in noun.children if c.dep_ == "relcl"]
+    main = noun.head
+    if not clauses or noun.dep_ not in ("nsubj", "nsubjpass") or main.i not in view.index:
+        return None
+    word = main.lower_
+    if word in ("died", "die", "dies", "succumbed", "perished"):
+        outcome = "killed"
+    elif word in OUTCOME_AFTER and _is_passive(main):
+        outcome = OUTCOME_AFTER[word]
+    elif word == "found":
+        state = next((c.lower_ for c in main.children if c.dep_ in ("oprd", "xcomp", "acomp")
+                      and c.lower_ in OUTCOME_AFTER), None)
+        outcome = OUTCOME_AFTER[state] if state else None
+    else:
+        outcome = None
+    if outcome is None:
+        return None
+    return outcome, view.index[main.i], OUTCOME_AFTER.get(clauses[0].lower_)
+
+
+def _is_passive(verb) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def _listed_object(view: SentenceView, count: LinkedCount) -> tuple[str, int] | None:
     """ "killed the driver, another passenger and two pedestrians, 6 others were wounded": a later member of
     the list an outcome verb takes as its object, whatever verb follows the list."""
@@ -183,6 +217,10 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
             continue
         if word == "," and i + 1 < n and (chain and words[i + 1] in BRIDGE_WORDS or words[i + 1] in ("aged", "ages")):
             i = i + 1 if chain else skip_clause(view, i)  # "two tourists, one X and one Y, were", ", aged 25,"
+            continue
+        if word == "," and chain and words[chain[-1].first - 1] == "," and words[i + 1:i + 2] == ["and"] \
+                and count_starting_at(counts, i + 2) is not None:
+            i += 1  # "17 guests, one soldier, and six militants": the serial comma
             continue
         if word in ("and", ",", "or") and (nxt := count_starting_at(counts, i + 1)) is not None:
             chain.append(nxt)
@@ -322,8 +360,13 @@ def _outcome_before(view: SentenceView, count: LinkedCount) -> tuple[str, int] |
     if word in ("took", "taken", "taking", "take", "takes") and count.np_end < len(view) and \
             words[count.np_end] in ("hostage", "captive", "prisoner", "prisoners", "hostages"):
         return "abducted", k
-    if word == "plus" and k > 0 and words[k - 1] in OUTCOME_AFTER:
+    own_outcome = count.head in OUTCOME_NOUNS or words[count.np_end:count.np_end + 1] and \
+        words[count.np_end] in OUTCOME_AFTER  # not "killed along with 28 wounded"
+    if word == "plus" and k > 0 and words[k - 1] in OUTCOME_AFTER and not own_outcome:
         return OUTCOME_AFTER[words[k - 1]], k - 1  # "one civilian was killed plus two attackers"
+    if word == "with" and k > 1 and words[k - 1] in ("along", "together") and words[k - 2] in OUTCOME_AFTER \
+            and not own_outcome:
+        return OUTCOME_AFTER[words[k - 2]], k - 2  # "the officer was killed along with three other officers"
     if word == "up" and k > 0 and words[k - 1] == "rounded":
         return "detained", k
     if word in ("were", "was", "included", "include", "includes", "are"):
