@@ -37,6 +37,7 @@ def test_place_patterns_yield_mentions(gazetteer, text, expected):
     ("The UK-based monitor and Iran-backed militias reported losses.", {"UK", "Iran"}),
     ("Anger at the high US dollar exchange rate grew in Halba.", {"US"}),
     ("A US military drone was seen over the valley.", {"US"}),
+    ("The blast wounded a US soldier and two contractors in the market.", {"US"}),
     ("Rioters threw stones at Military forces in Sidon.", {"Military"}),
 ])
 def test_people_organisations_and_common_words_are_not_mentions(gazetteer, text, absent):
@@ -67,7 +68,7 @@ def test_a_known_place_naming_a_road_or_square_is_a_mention(gazetteer, text, nam
 
 @pytest.mark.parametrize("name, head", [
     ("Rural Damascus", "Damascus"), ("Bujumbura Rural", "Bujumbura"), ("Aleppo Countryside", "Aleppo"),
-    ("Ruralville", None),
+    ("Ruralville", None), ("Western Anbar", "Anbar"), ("North London", "London"), ("Southwestern Iowa", "Iowa"), ("Northampton", None),
 ])
 def test_the_rural_land_around_a_town_has_the_town_as_its_head(name, head):
     assert compound_head(name) == head

