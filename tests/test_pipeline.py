@@ -222,8 +222,11 @@ def test_a_conflicts_running_toll_is_a_claim_but_not_an_incident(pipeline):
          "police station in the town rose to five on Wednesday after two wounded officers died.", 5),
         ("A bomb exploded, killing 17 people, including five children, according to a rescue volunteer. "
          "A military spokesman denied the report, saying 10 fighters had been killed.", 17),
+        ("Gunmen shot dead a teacher in the market on Monday. Witnesses said the gunmen killed him in front of "
+         "his pupils.", 1),
     ],
-    ids=["an earlier attack is background", "a toll that rose", "a denial does not add or lower"],
+    ids=["an earlier attack is background", "a toll that rose", "a denial does not add or lower",
+         "a pronoun in the next sentence is the person already counted"],
 )
 def test_document_toll_follows_the_reporting_conventions(pipeline, text, best):
     result = pipeline.extract(Document(id="d", text=text, published=dt.date(2020, 5, 10)))

@@ -87,6 +87,7 @@ class _Context:
     split_parts: int | None = None  # a coder's note splits the document's fatalities
     serial: int = 0  # for provisional claim ids, renumbered c1, c2, ... at the end
     repeats: list[tuple[CasualtyClaim, Source | None]] = field(default_factory=list)
+    single_victims: set[str] = field(default_factory=set)  # outcomes of people named one by one, last sentence
 
     def provisional_id(self) -> str:
         self.serial += 1
@@ -151,6 +152,10 @@ def _claims_in_sentence(sent: SpacySpan, *, context: _Context, source: Source, d
                         perpetrator: Actor | None) -> list[CasualtyClaim]:
     view = SentenceView(sent)
     linked = [c for c in link_sentence(view) if not _in_background(sent, c)]
+    earlier_one, context.single_victims = context.single_victims, {
+        c.outcome for c in linked if c.via == "individual" and c.outcome}
+    linked = [c for c in linked if not (c.via == "individual" and c.mention.text.lower() in PRONOUNS
+                                        and c.outcome in earlier_one)]  # "... killed a farmer. They shot him ..."
     claims: list[CasualtyClaim] = []
     ids = {id(c): context.provisional_id() for c in linked}
     for index, count in enumerate(linked):
@@ -188,6 +193,8 @@ def _claims_in_sentence(sent: SpacySpan, *, context: _Context, source: Source, d
         context.split_parts = parts
     return claims
 
+
+PRONOUNS = frozenset({"he", "she", "him", "her"})
 
 # ", killing 7" / ", leaving 3 dead": a participle that returns to the reported event.
 MAIN_EVENT_PARTICIPLE = re.compile(r",\s+(?:and\s+)?(?:killing|injuring|wounding|leaving|claiming|leading to|"

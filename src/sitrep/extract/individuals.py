@@ -121,6 +121,38 @@ def individual_victims(view: SentenceView, counts: list[LinkedCount]) -> list[Li
     return found
 
 
+def pronoun_victims(view: SentenceView, counts: list[LinkedCount]) -> list[LinkedCount]:
+    """ "opened fire on two civilians, killing them both": the pronoun's outcome goes to the count it stands for;
+    "detonating it and killing himself": the attacker is one of the dead."""
+    found: list[LinkedCount] = []
+    for k, token in enumerate(view.tokens):
+        verb = token.head
+        if token.dep_ != "dobj" or verb.lower_ not in OUTCOME_BEFORE or verb.i not in view.index:
+            continue
+        anchor, outcome = view.index[verb.i], OUTCOME_BEFORE[verb.lower_]
+        if token.lower_ == "them":
+            earlier = [c for c in counts if c.last <= anchor]
+            if earlier and earlier[-1].outcome is None and (earlier[-1].mention.low or 0) > 1:
+                set_outcome(earlier[-1], outcome, anchor, "pronoun")
+        elif token.lower_ in ("himself", "herself") and outcome == "killed":
+            agent = _subject_of(verb)
+            if agent is None or victim_category([agent.lower_], agent.lower_) != "perpetrators":
+                continue  # "the bomber ... killing himself", not "he killed himself" of an unknown man
+            mention = CountMention(view.starts[k], view.ends[k], token.text, 1, 1, "exact", view.starts[k])
+            found.append(LinkedCount(mention, k, k + 1, k + 1, [agent.lower_], agent.lower_, outcome=outcome,
+                                     anchor=anchor, via="individual"))
+    return found
+
+
+def _subject_of(verb):
+    """The subject of a verb, or of the clause it hangs from ("the bomber drove up ..., killing himself")."""
+    for node in (verb, verb.head, verb.head.head):
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+    return None
+
+
 def victims_in_addition(view: SentenceView, counts: list[LinkedCount]) -> list[LinkedCount]:
     """ "In addition to the bomber, two guards were killed": the one named before the count shares its fate."""
     found: list[LinkedCount] = []
@@ -235,6 +267,8 @@ def _is_individual(token) -> bool:
         return False
     if token.ent_type_ == "PERSON" or token.lower_ in KIN:
         return True
+    if token.ent_type_ == "NORP" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in token.children):
+        return True  # "killed a Shia Muslim", "a Togolese"
     word = token.lower_
     if word in NON_VICTIM_NOUNS or word in OUTCOME_NOUNS or word in COLLECTIVES:
         return False

@@ -73,7 +73,7 @@ BREAKDOWN_MARKERS = (
     "including", "among them", "among whom", "of whom", "of them", "among those",
     "among the dead", "among the victims", "among the killed", "comprising", "consisting of",
     "among the wounded", "among the injured", "these included", "they included", "which included",
-    "included", "include", "includes",
+    "included", "include", "includes", "almost all of them", "most of them", "all of them", "many of them",
 )
 
 # Victim vocabularies, checked in this order.

@@ -20,12 +20,19 @@ spaCy parsed (the cleaned text).
 
 from __future__ import annotations
 
-from .individuals import individual_victims, victims_in_addition
+from .individuals import (
+    NOT_PERSONS,
+    PERSON_SUFFIX,
+    individual_victims,
+    pronoun_victims,
+    victims_in_addition,
+)
 from .lexicon import (
     BREAKDOWN_MARKERS,
     BRIDGE_WORDS,
     DEATH_COMPLEMENTS,
     GENERIC_PEOPLE,
+    NON_VICTIM_NOUNS,
     OF_NOMINALS,
     OUTCOME_AFTER,
     OUTCOME_BEFORE,
@@ -74,6 +81,7 @@ def link_sentence(view: SentenceView) -> list[LinkedCount]:
         _link_direct(view, count, counts)
     counts.extend(individual_victims(view, counts))
     counts.extend(victims_in_addition(view, counts))
+    counts.extend(pronoun_victims(view, counts))
     counts.sort(key=lambda c: c.first)
     mark_breakdowns(view, counts)
     for index, count in enumerate(counts):
@@ -123,7 +131,8 @@ def _link_direct(view: SentenceView, count: LinkedCount, counts: list[LinkedCoun
             count.head == "dead" and count.np_words[:1] == ["the"]):
         set_outcome(count, OUTCOME_NOUNS[count.head], count.np_end - 1, "noun")
         return
-    plausible = count.head is None or count.head in GENERIC_PEOPLE or count.category != "unknown"
+    plausible = count.head is None or count.head in GENERIC_PEOPLE or count.category != "unknown" or (
+        _person_like(count.head))  # "four contractors were dragged from their car and killed"
     found_dep = _outcome_by_dependency(view, count) if plausible else None  # not "two car bombings"
     if found_dep:
         set_outcome(count, found_dep[0], found_dep[1], "dependency")
@@ -132,6 +141,13 @@ def _link_direct(view: SentenceView, count: LinkedCount, counts: list[LinkedCoun
     if modifier is not None and not (count.first > 0 and view.words[count.first - 1] in ("of", "for")):
         set_outcome(count, OUTCOME_AFTER[modifier], count.first, "modifier")  # "treated 60 wounded people"
         # but "the funeral of a slain leader", "a vigil for two killed pupils" name earlier victims
+
+
+def _person_like(noun: str) -> bool:
+    """A plural noun for people by its form ("contractors", "foreigners"), not a thing ("helicopters")."""
+    singular = noun[:-1] if noun.endswith("s") else noun
+    return noun.endswith("s") and noun not in NON_VICTIM_NOUNS and singular not in NOT_PERSONS \
+        and PERSON_SUFFIX.search(singular) is not None
 
 
 def _outcome_by_dependency(view: SentenceView, count: LinkedCount) -> tuple[str, int] | None:
@@ -148,6 +164,8 @@ def _outcome_by_dependency(view: SentenceView, count: LinkedCount) -> tuple[str,
         verb = next((c for c in verb.children if c.dep_ == "conj" and c.lower_ in OUTCOME_AFTER
                      and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), verb)
     word = verb.lower_
+    if word == "seized":
+        return None  # "three trucks were seized": things
     if noun.dep_ in ("nsubjpass", "nsubj") and word in OUTCOME_AFTER and not is_active(verb):
         return OUTCOME_AFTER[word], view.index[verb.i]
     if noun.dep_ == "dobj" and word in OUTCOME_BEFORE:
@@ -207,7 +225,10 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
         steps += 1
         word = words[i]
         if word in (",", "(") and i + 1 < n and (starts_marker(view, i + 1) or word == "("):
-            i = skip_clause(view, i)
+            end = skip_clause(view, i)
+            if word == "," and (end >= n or words[end - 1] != ","):  # "92 people, most of them civilians were"
+                end = next((j for j in range(i + 2, min(n, i + 16)) if view.pos[j] == "AUX"), end)
+            i = end
             continue
         if word == "," and (skip := _apposition_end(view, i)) is not None:
             i = skip  # "One contractor, Craig Dickens, was killed"
@@ -238,6 +259,10 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
         if word in REDUCED_RELATIVES and steps == 1 and (skip := _predicate_after(view, i + 1)) is not None:
             i = skip  # "two men suspected of robberies in the area (Verulam) were fatally assaulted"
             continue
+        if view.tokens[i].tag_ == "VBG" and steps == 1 and word not in OUTCOME_BEFORE and (
+                skip := _predicate_after(view, i + 1, any_preposition=True)) is not None:
+            i = skip  # "three foreigners working for a caterer were kidnapped"
+            continue
         if word == "held" and i + 1 < n and words[i + 1] in ("hostage", "captive"):
             return "abducted", i, negated, chain
         if word in ("taken", "rushed", "admitted", "brought", "evacuated") and "hospital" in words[i + 1:i + 4]:
@@ -250,8 +275,7 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
             if word == "seized" and count.category == "unknown" or is_active(view.tokens[i]) or any(
                     c.dep_ == "dobj" for c in view.tokens[i].children):
                 return None  # "attacks on two bars killed three people": the verb has its own victims
-            if word == "dead" and i > 0 and words[i - 1] in ("shot", "gunned") and i + 1 < n and (
-                    view.pos[i + 1] in ("DET", "NUM", "PROPN") or words[i + 1] in ("his", "her")):
+            if word == "dead" and i > 0 and words[i - 1] in ("shot", "gunned") and _object_follows(view, i + 1):
                 return None  # "members shot dead a gendarme": the object is the victim
             if i + 2 < n and _inseparable(OUTCOME_AFTER[word], words[i + 1], OUTCOME_AFTER.get(words[i + 2])):
                 return CASUALTIES, i, negated, chain  # "killed or wounded", "killed and wounded": not separable
@@ -271,7 +295,7 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
             i += 1
             continue
         if word in DEATH_COMPLEMENTS and i > 0 and words[i - 1] in ("to", "shot", "found"):
-            if i + 1 < n and (view.pos[i + 1] in ("DET", "NUM", "PROPN", "PRON") or words[i + 1] in ("his", "her")):
+            if _object_follows(view, i + 1):
                 return None  # "members shot dead a gendarme": the object is the victim
             return "killed", i, negated, chain
         if word == "to" and i + 1 < n and words[i + 1] == "death":
@@ -282,6 +306,13 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
             return "killed", i, negated, chain  # "stoned to death", "hacked to death"
         return None
     return None
+
+
+def _object_follows(view: SentenceView, i: int) -> bool:
+    """An object after "shot dead" ("a gendarme", "his brother"); not a day ("shot dead Saturday")."""
+    if i >= len(view) or view.tokens[i].ent_type_ in ("DATE", "TIME"):
+        return False
+    return view.pos[i] in ("DET", "NUM", "PROPN", "PRON") or view.words[i] in ("his", "her")
 
 
 def _apposition_end(view: SentenceView, i: int) -> int | None:
@@ -301,9 +332,10 @@ def _inseparable(outcome: str, joiner: str, other: str | None) -> bool:
     return joiner == "or" or joiner == "and" and {outcome, other} == {"killed", "injured"}
 
 
-def _predicate_after(view: SentenceView, i: int) -> int | None:
-    """Where the main verb is after "suspected of ...": the first auxiliary or verb (parentheses skipped)."""
-    if i >= len(view) or view.words[i] not in ("of", "to"):
+def _predicate_after(view: SentenceView, i: int, *, any_preposition: bool = False) -> int | None:
+    """Where the main verb is after "suspected of ..." (or "working for ..."): the first auxiliary or verb
+    (parentheses skipped)."""
+    if i >= len(view) or not (view.words[i] in ("of", "to") or any_preposition and view.tokens[i].tag_ == "IN"):
         return None
     j = i + 1
     while j < len(view) and j < i + 20:
@@ -320,7 +352,7 @@ def _outcome_before(view: SentenceView, count: LinkedCount) -> tuple[str, int] |
     words, k = view.words, count.first - 1
     if k >= 1 and words[k] == "of" and words[k - 1] in COLLECTIVES:
         k -= 2  # "killed a family of three"
-    while k >= 0 and words[k] in ("the", "all", "some", "of", "a", "total") and not (
+    while k >= 0 and words[k] in ("the", "all", "some", "of", "a", "an", "total", "entire", "whole") and not (
             words[k] == "of" and k > 0 and words[k - 1] in OF_NOMINALS):
         k -= 1
     if k < 0:
@@ -360,6 +392,8 @@ def _outcome_before(view: SentenceView, count: LinkedCount) -> tuple[str, int] |
     if word in ("took", "taken", "taking", "take", "takes") and count.np_end < len(view) and \
             words[count.np_end] in ("hostage", "captive", "prisoner", "prisoners", "hostages"):
         return "abducted", k
+    if word in ("with", "to", "besides") and count.np_words[:1] and count.np_words[0] in OUTCOME_AFTER:
+        return OUTCOME_AFTER[count.np_words[0]], count.first  # "along with a killed soldier, five were hurt"
     own_outcome = count.head in OUTCOME_NOUNS or words[count.np_end:count.np_end + 1] and \
         words[count.np_end] in OUTCOME_AFTER  # not "killed along with 28 wounded"
     if word == "plus" and k > 0 and words[k - 1] in OUTCOME_AFTER and not own_outcome:

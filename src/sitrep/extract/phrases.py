@@ -142,6 +142,10 @@ def _noun_phrase(view: SentenceView, i: int) -> tuple[int, list[str], str | None
             words.append(word)
             i += 1
             continue
+        if word == "and" and words and (j := _people_after(view, i + 1)):
+            words.extend(view.words[i:j])  # "four FC and police personnel": one group of two forces
+            i = j
+            continue
         if word in ("and", "/") and words and _is_name(view, i - 1) and (j := _shared_head(view, i + 1)):
             words.extend(view.words[i:j])  # "5 JTF and Kamuku militiamen", "56 BH/IS fighters": two names, one noun
             i = j
@@ -158,6 +162,17 @@ def _noun_phrase(view: SentenceView, i: int) -> tuple[int, list[str], str | None
             continue
         break
     return i, words, head
+
+
+def _people_after(view: SentenceView, i: int) -> int | None:
+    """Where "police personnel" or "security forces" ends when it starts at ``i`` with no count of its own."""
+    j = i
+    while j < len(view) and j < i + 2 and view.pos[j] in ("NOUN", "PROPN", "ADJ"):
+        word = view.words[j]
+        if j > i and (word == "personnel" or view.tokens[j].tag_ == "NNS" and victim_category([word], word) != "unknown"):
+            return j + 1
+        j += 1
+    return None
 
 
 def _shared_head(view: SentenceView, i: int) -> int | None:

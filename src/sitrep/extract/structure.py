@@ -94,7 +94,8 @@ def chained_outcome(view: SentenceView, anchor: int, outcome: str) -> str | None
     if i >= len(view) or words[i] not in ("and", "before", "then"):
         return None
     i += 1
-    while i < len(view) and i < anchor + 6 and (words[i] in BRIDGE_WORDS or view.pos[i] == "ADV"
+    limit = i + 4  # "and later", "and were subsequently", after any phrase of place
+    while i < len(view) and i < limit and (words[i] in BRIDGE_WORDS or view.pos[i] == "ADV"
                                                  or words[i] in ("then", "subsequently")):
         if words[i] in ("shot", "found", "beaten", "stabbed") and i + 1 < len(view) and words[i + 1] in (
                 "dead", "to"):

@@ -42,7 +42,8 @@ SINGULAR_VICTIM_RE = re.compile(
     rf"(?:(?<=\band\s)(?=other\s+(?:was|is|has)\b|other\s+(?:injured|injuried|wounded|hurt){_CLAUSE_END})|"
     rf"(?:(?<=ing\sthe\s)|(?<=ed\sthe\s))(?=other{_CLAUSE_END})|"
     rf"(?<=\band\sthe\s)(?=other\s+(?:died|was|is|has|succumbed)\b))(?P<other>other)|"
-    rf"\b(?:(?P<det>an?|another|one)\s+(?:{_NOT_MODIFIERS}(?:[\w'’-]+)\s+){{0,3}}?|(?P<poss>his|her)\s+)"
+    rf"\b(?:(?P<det>an?|another|one)\s+(?:(?:killed|wounded|injured|dead)\s+(?!one\b|\d))?"  # "a killed guard"
+    rf"(?:{_NOT_MODIFIERS}(?:[\w'’-]+)\s+){{0,3}}?|(?P<poss>his|her)\s+)"
     rf"(?P<noun>{'|'.join(sorted(_SINGULARS | set(), key=len, reverse=True))}|personnel(?=\s+(?:was|is|has)\s))\b",
     re.IGNORECASE,
 )
