@@ -108,6 +108,12 @@ def _totals(pipeline, text):
                      (1, 9), id="the attacker who killed himself is among the dead"),
         pytest.param("Along with a killed policeman, six others were wounded when the mine went off.", (1, 6),
                      id="an outcome adjective after 'along with' is that group's outcome"),
+        pytest.param("Rebels shot dead a farmer and a village chief was badly injured.", (1, 1),
+                     id="a conjunct with its own auxiliary has its own fate"),
+        pytest.param("A 40-year-old woman and a 9-year-old girl were in stable condition after being wounded by "
+                     "shrapnel.", (0, 2), id="'after being wounded' tells the main clause's subjects' fate"),
+        pytest.param("Two medics attached to the NATO led mission in the north were wounded.", (0, 2),
+                     id="a participle phrase after the victims is skipped to the verb"),
     ],
 )
 def test_sentence_totals(pipeline, text, expected):

@@ -81,7 +81,7 @@ def individual_victims(view: SentenceView, counts: list[LinkedCount]) -> list[Li
             subjects = ("nsubjpass",) if role == ("nsubjpass",) else ("nsubj", "nsubjpass")
             candidates = [c for c in verb.head.children if c.dep_ in subjects]  # "was shot and got injured", "and died"
         if not candidates and role == ("nsubjpass",):
-            candidates = _subject_misparsed_as_apposition(verb)
+            candidates = _subject_misparsed_as_apposition(verb) or _subject_of_main_clause(verb)
         if len(candidates) > 1:  # a misparse gave the verb two subjects: trust a counted or common noun
             if any(view.index.get(c.i) in covered for c in candidates):
                 continue
@@ -97,12 +97,13 @@ def individual_victims(view: SentenceView, counts: list[LinkedCount]) -> list[Li
             if view.index.get(victim.head.i) in covered and victim.dep_ == "appos" or any(
                     view.index.get(a.i) in covered for a in victim.children if a.dep_ == "appos"):
                 continue  # "One contractor, Craig Dickens, was killed": the same person
-            waiting = _unlinked_count_of(view, counts, victim)
-            if waiting is not None and not victim.conjuncts and _is_individual(victim):
-                set_outcome(waiting, outcome, view.index.get(verb.i, k), "individual")
-                continue  # "A local prosecutor was shot and killed": the grammar left "A" unlinked
+            waiting = [_unlinked_count_of(view, counts, m) for m in (victim, *victim.conjuncts)]
+            if all(w is not None for w in waiting) and all(_is_individual(m) for m in (victim, *victim.conjuncts)):
+                for count in waiting:
+                    set_outcome(count, outcome, view.index.get(verb.i, k), "individual")
+                continue  # "A local prosecutor was shot and killed", "a man and a boy ...": "A" was left unlinked
             members = [m for m in (victim, *victim.conjuncts, *_listed_in_apposition(victim))
-                       if view.index.get(m.i) not in covered
+                       if view.index.get(m.i) not in covered and not _has_own_predicate(m, victim)
                        and (m is victim or any(c.dep_ in ("det", "poss") for c in m.children)
                             or m.lower_ in KIN and m.dep_ == "conj")]  # "the father and daughter"
             if not members or not all(_is_individual(m) or _is_pronoun_victim(m) for m in members):
@@ -213,14 +214,29 @@ def _outcome_verb(token):
     return None
 
 
+def _has_own_predicate(member, victim) -> bool:
+    """ "killed a civilian and a chairman was injured": a conjunct followed by its own auxiliary."""
+    if member.i == victim.i or victim.dep_ != "dobj" or member.i + 1 >= len(member.doc):
+        return False  # "the father and son were killed": the subjects' shared auxiliary
+    following = member.doc[member.i + 1]
+    return following.pos_ == "AUX" and following.i > victim.i
+
+
+def _subject_of_main_clause(verb) -> list:
+    """ "a man and a boy were in mild condition after being injured": the main clause's subject."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("after", "following") or not _is_passive(verb):
+        return []
+    return [c for c in verb.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
 def _subject_misparsed_as_apposition(verb) -> list:
     """ "in Biguacu, Santa Catarina, a drug trafficker was killed": the parse hung the subject on the place."""
     aux = [c for c in verb.children if c.dep_ == "auxpass" and c.i < verb.i]
     if not aux or aux[0].i == 0:
         return []
     noun = verb.doc[aux[0].i - 1]
-    if noun.dep_ == "appos" and noun.tag_ == "NN" and any(c.dep_ == "det" for c in noun.children):
-        return [noun]
+    if noun.dep_ in ("appos", "conj") and noun.tag_ == "NN" and any(c.dep_ == "det" for c in noun.children):
+        return [noun]  # "shot dead a civilian and a chairman was injured": the parse joined the chairman to the civilian
     return []
 
 

@@ -259,7 +259,8 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
         if word in REDUCED_RELATIVES and steps == 1 and (skip := _predicate_after(view, i + 1)) is not None:
             i = skip  # "two men suspected of robberies in the area (Verulam) were fatally assaulted"
             continue
-        if view.tokens[i].tag_ == "VBG" and steps == 1 and word not in OUTCOME_BEFORE and (
+        if view.tokens[i].tag_ in ("VBG", "VBN") and steps == 1 and word not in OUTCOME_BEFORE \
+                and word not in OUTCOME_AFTER and (
                 skip := _predicate_after(view, i + 1, any_preposition=True)) is not None:
             i = skip  # "three foreigners working for a caterer were kidnapped"
             continue
@@ -341,6 +342,10 @@ def _predicate_after(view: SentenceView, i: int, *, any_preposition: bool = Fals
     while j < len(view) and j < i + 20:
         if view.words[j] == "(":
             j = skip_clause(view, j)
+            continue
+        if view.pos[j] == "VERB" and view.pos[j - 1] == "PROPN" and j + 1 < len(view) and \
+                view.pos[j + 1] in ("PROPN", "NOUN"):
+            j += 1  # "the NATO led force": a modifier the tagger took for a verb
             continue
         if view.words[j] in (",", ";", ".") or view.pos[j] in ("AUX", "VERB"):
             break
