@@ -99,6 +99,22 @@ CASES = [
         EXP, "Shelling/artillery/missile attack", id="mortar_fire_at_positions_is_shelling",
     ),
     pytest.param(
+        "Government troops fired IFVs at rebel trenches near the river crossing.",
+        EXP, "Shelling/artillery/missile attack", id="fire_from_infantry_fighting_vehicles_is_shelling",
+    ),
+    pytest.param(
+        "Militants fired a RPG at an army post outside the town. No casualties were reported.",
+        EXP, "Shelling/artillery/missile attack", id="a_single_rpg_is_shelling",
+    ),
+    pytest.param(
+        "Rebels fired mortar shells and recoilless rifles at houses on the edge of the market.",
+        EXP, "Shelling/artillery/missile attack", id="a_recoilless_rifle_is_not_a_hand_gun",
+    ),
+    pytest.param(
+        "Mothers who say their sons have been abducted by the militia held a sit-in outside the governor's office.",
+        PRO, "Peaceful protest", id="an_abduction_the_protesters_allege_is_their_topic",
+    ),
+    pytest.param(
         "Three farmers were killed when their tractor struck a landmine near the border.",
         EXP, "Remote explosive/landmine/IED", id="landmine_killing_farmers_is_remote_explosive",
     ),

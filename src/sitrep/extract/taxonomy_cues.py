@@ -89,11 +89,13 @@ PROTEST = _words(
 # "protested against the killing of", "since the prison riot", "for their looted goods".
 TOPIC_VIOLENCE = re.compile(
     r"\b(?:against|over|for|of|about|condemn\w*|denounc\w*|demand\w*|decry\w*|after|since|following|amid|"
+    r"claim(?:s|ed|ing)?|alleg\w*|say|says|said|"
     r"in\s+response\s+to|in\s+the\s+wake\s+of)\s+(?:[\w'-]+\s+){0,8}?"
     r"((?:riots?|rioting|looted|looting|killings?|murders?|attacks?|violence|clashes|arrests?|detentions?|abductions?|"
     r"kidnappings?|rapes?|shootings?|deaths?|torture|beatings?|burnings|demolitions?|shelling|air\s*strikes?|"
     r"bombings?|explosions?|evictions?|tear\s*gas|(?:who|that)\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+"
-    r"(?:\w+\s+)?(?:arrested|detained|abducted|kidnapped|killed|murdered))\b)",
+    r"(?:\w+\s+)?(?:arrested|detained|abducted|kidnapped|killed|murdered)|"
+    r"(?:have|has|had)\s+been\s+(?:\w+\s+)?(?:arrested|detained|abducted|kidnapped|killed|murdered))\b)",
     _FLAGS,
 )
 RIOT_WORD = _words(r"riot(?:s|ed|ers?|ing)?", r"rampag\w*")
@@ -238,7 +240,9 @@ SHELLING = _words(
     r"(?:involving|from|caused\s+by)\s+(?:unknown|unspecified|heavy|unidentified)\s+weapons",
     r"heavy\s+weapons?",
     r"rpg(?:-7)?s?\s+(?:rounds?|grenades?|fire|rockets?|launchers?|shells?)",
-    r"(?:fired|with|an|launched)\s+(?:an\s+)?rpgs?",
+    r"(?:fired|with|an|launched)\s+(?:an?\s+)?rpgs?",
+    r"(?:fired|firing)\s+(?:from\s+)?(?:ifvs?|bmps?|infantry\s+fighting\s+vehicles?)",
+    r"(?:ifvs?|bmps?|infantry\s+fighting\s+vehicles?)\s+(?:fire|fired|rounds?|shots?)",
     r"(?:heavy\s+)?machine[- ]?guns?",
 )
 IED = _words(
@@ -276,7 +280,7 @@ TWO_SIDED = _words(
 )
 # Hand-held guns fired in the same act as explosives: an armed clash when aimed at armed actors.
 HAND_FIRE = _words(
-    r"small[- ]arms?", r"firearms?", r"(?<!sniper\s)rifles?", r"gunfire", r"(?<!machine\s)(?<!machine-)(?<!aircraft\s)guns",
+    r"small[- ]arms?", r"firearms?", r"(?<!sniper\s)(?<!recoilless\s)rifles?", r"gunfire", r"(?<!machine\s)(?<!machine-)(?<!aircraft\s)guns",
     r"shot\s+up", r"opened\s+fire", r"(?<!sniper\s)shots",
 )
 GRENADE = re.compile(r"\bgrenades?\b(?![- ]launcher)", _FLAGS)

@@ -127,7 +127,9 @@ def _demonstration(scan: _Scan) -> Decision | None:
     start = min(scan.protest, scan.riot_word)
     if start >= NOWHERE:
         return None
-    armed = min(scan.air, scan.shelling, scan.ied, scan.suicide, scan.abduction, scan.sexual)
+    topics = [m.span(1) for m in cues.TOPIC_VIOLENCE.finditer(scan.text)]
+    abduction = NOWHERE if any(a <= scan.abduction < b for a, b in topics) else scan.abduction
+    armed = min(scan.air, scan.shelling, scan.ied, scan.suicide, abduction, scan.sexual)  # not what they protest
     if scan.clash < start and not _demonstrators_near(scan.text, scan.clash):
         armed = min(armed, scan.clash)
     if armed < start or scan.sentence_of(scan.harm) < scan.sentence_of(start) or _attack_on_gathering(scan, start):
