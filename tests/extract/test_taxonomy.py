@@ -115,6 +115,14 @@ CASES = [
         PRO, "Peaceful protest", id="an_abduction_the_protesters_allege_is_their_topic",
     ),
     pytest.param(
+        "In Rio Verde, Carabobo state, a group of neighbours clashed over water rationing. Two stalls were looted.",
+        RIO, "Mob violence", id="a_state_in_a_place_name_is_no_state_actor",
+    ),
+    pytest.param(
+        "Four members of the border guard police clashed with insurgents near the river. One officer was injured.",
+        BAT, "Armed clash", id="members_of_a_police_force_are_no_crowd",
+    ),
+    pytest.param(
         "Three farmers were killed when their tractor struck a landmine near the border.",
         EXP, "Remote explosive/landmine/IED", id="landmine_killing_farmers_is_remote_explosive",
     ),

@@ -34,7 +34,8 @@ _NON_STATE = re.compile(
     r"assailants|people|youths|clashes)|kidnappers|abductors)\b"
 )
 _STATE_ACTOR = re.compile(
-    r"\b(?:army|military|government|govt|state|regime|security\s+forces|national|federal|pro-government|"
+    r"\b(?:army|military|government|govt|(?:state|national|federal)\s+(?:forces|security|troops|police|army|"
+    r"guard|agents|officials|militia)|regime|security\s+forces|pro-government|"
     r"pro-hadi|troops|soldiers|police|gendarm\w*|armed\s+forces|defen[cs]e\s+forces|fardc|fanci|famas)\b"
 )
 _BY_AGENT = re.compile(r"\bby\b")
@@ -339,7 +340,7 @@ def _crowd_violence(scan: _Scan) -> int | None:
         sentence_end = sentence_end if sentence_end >= 0 else len(scan.text)
         actor_end = match.end() if pattern is cues.MOB else sentence_end
         if _NON_STATE.search(scan.text, sentence_start, actor_end) or _STATE_ACTOR.search(
-            scan.text, sentence_start, match.start()
+            scan.text, sentence_start, match.end()  # "members of the border police clashed": not a crowd
         ):
             continue
         if not _FIREARMS.search(scan.text, sentence_start, sentence_end):
