@@ -31,7 +31,7 @@ from ..records import (
     Victims,
 )
 from .dates import DateMention, find_dates, infer_publication_date
-from .lexicon import BACKGROUND_AFTER_RE, BACKGROUND_RE, CODED_FATALITIES, CUMULATIVE_RE, SPLIT_FATALITIES
+from .lexicon import ATTEMPT_BEFORE_RE, BACKGROUND_AFTER_RE, BACKGROUND_RE, CODED_FATALITIES, CUMULATIVE_RE, SPLIT_FATALITIES
 from .linking import LinkedCount, SentenceView, link_sentence
 from .numbers import parse_number
 from .sources import ARTICLE_SOURCE, sentence_perpetrator, sentence_source
@@ -210,7 +210,9 @@ def _in_background(sent: SpacySpan, count: LinkedCount) -> bool:
     if clauses and not EMBEDDED_CLAUSE.search(before, 0, clauses[-1].start()):
         before = before[clauses[-1].start():]  # "near a rally marking the anniversary of X's death, killing 7"
     after = sent.doc.text[count.mention.end:sent.end_char]
-    return bool(BACKGROUND_RE.search(before) or BACKGROUND_AFTER_RE.search(after))
+    attempted = count.anchor < count.first and ATTEMPT_BEFORE_RE.search(  # "tried to lynch three men"
+        sent.doc.text[max(sent.start_char, count.mention.start - 40):count.mention.start])
+    return bool(BACKGROUND_RE.search(before) or BACKGROUND_AFTER_RE.search(after) or attempted)
 
 
 def _count(count: LinkedCount) -> Count:

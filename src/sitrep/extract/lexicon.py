@@ -185,14 +185,21 @@ BACKGROUND_RE = re.compile(
     r"(?:not known|unknown|unclear|not clear) (?:if|whether)|"
     r"those (?:who|involved in|responsible)|accused of|suspected of|convicted of|charged with|"
     r"responsible for|(?:arrested|detained|sentenced|jailed|charged|tried|convicted) (?:\w+ ){0,5}?for|"
-    r"(?:over|following) the (?:\w+ ){0,2}?(?:killings?|deaths?|murders?) of|(?:days|weeks|months) (?:after|before)|"
+    r"(?:over|following|against|protesting|condemning|denouncing) the (?:\w+ ){0,2}?(?:killings?|deaths?|murders?) of|"
+    r"(?:to|in) (?:honou?r|memory of|mourn|commemorate)|(?:road|traffic|car|motorcycle|bus) (?:accident|crash)|"
+    r"(?:days|weeks|months) (?:after|before)|"
     r"a similar attack|an earlier attack|a previous attack|since \w+(?: \d{4})?, when|the deadliest \w+ since)\b",
     re.I)
+
+# An act tried, threatened or planned, right before its victims ("tried to lynch three men"): not done.
+ATTEMPT_BEFORE_RE = re.compile(
+    r"\b(?:tried|trying|attempted|attempting|attempt|threatened|threatening|plotted|plotting|planned|planning|"
+    r"sought|seeking|failed|wanted|vowed|intended) to (?:\w+ ){1,2}$", re.I)
 
 # Tallies of other events, after the count ("20 soldiers have been injured in similar attacks").
 BACKGROUND_AFTER_RE = re.compile(
     r"\b(?:in (?:similar|previous|earlier|past) (?:attacks|incidents|clashes|bombings|raids)|"
-    r"so far this (?:year|month))\b", re.I)
+    r"so far this (?:year|month)|earlier (?:in|this) (?:the )?(?:month|week|year))\b", re.I)
 
 # Sentences about a conflict's cumulative toll, not about an incident.
 CUMULATIVE_RE = re.compile(

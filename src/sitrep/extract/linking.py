@@ -280,6 +280,9 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
                 return None  # "members shot dead a gendarme": the object is the victim
             if i + 2 < n and _inseparable(OUTCOME_AFTER[word], words[i + 1], OUTCOME_AFTER.get(words[i + 2])):
                 return CASUALTIES, i, negated, chain  # "killed or wounded", "killed and wounded": not separable
+            if i + 3 < n and words[i + 1] == "," and OUTCOME_AFTER.get(words[i + 2], word) != OUTCOME_AFTER[word] \
+                    and words[i + 2] in OUTCOME_AFTER and "or" in words[i + 3:i + 6]:
+                return CASUALTIES, i, negated, chain  # "killed, injured or captured": one figure for all three
             return OUTCOME_AFTER[word], i, negated, chain
         if word in ("lost", "lose", "losing") and i + 2 < n and words[i + 2] in ("lives", "life"):
             return "killed", i, negated, chain
