@@ -128,6 +128,18 @@ def _totals(pipeline, text):
                      id="a road accident is no conflict death"),
         pytest.param("Residents demanded justice for a trader who was shot dead earlier this month.", (0, 0),
                      id="a death earlier this month belongs to another event"),
+        pytest.param("A sniper killed one and two others were wounded near the bridge.", (1, 2),
+                     id="'one and two others' are two counts, not three"),
+        pytest.param("A guard shot dead at least five fellow guards and fled with their rifles.", (5, 0),
+                     id="the shooter is not among the dead when the dead follow 'shot dead'"),
+        pytest.param("The chairman of a village council was shot and killed outside his home.", (1, 0),
+                     id="a council is no victim"),
+        pytest.param("A former head of the water committee was found murdered near the canal.", (1, 0),
+                     id="the head of a body is a person, found murdered"),
+        pytest.param("At least 40 hostages were executed, 31 men and 9 women.", (40, 0),
+                     id="a list after the verb that sums to the total is its breakdown"),
+        pytest.param("Five soldiers were killed, 3 civilians and 2 police were injured.", (5, 5),
+                     id="a list with its own verb is a second clause"),
     ],
 )
 def test_sentence_totals(pipeline, text, expected):

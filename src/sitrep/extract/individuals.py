@@ -186,6 +186,9 @@ def _outcome_verb(token):
         return token.head.head, "killed", ("dobj",)
     if word in OUTCOME_AFTER and token.dep_ in ("oprd", "xcomp", "ccomp") and token.head.lower_ in LEAVE_VERBS:
         return token.head, OUTCOME_AFTER[word], ("dobj",)  # "left the judge seriously injured"
+    if word in OUTCOME_AFTER and token.dep_ in ("oprd", "xcomp") and token.head.lower_ in FOUND_VERBS \
+            and _is_passive(token.head):
+        return token.head, OUTCOME_AFTER[word], ("nsubjpass",)  # "a former official was found murdered"
     if word == "death" and _caused_death(token):
         return token, "killed", ("poss",)
     if word == "death" and token.head.lower_ == "to" and token.head.head.pos_ == "VERB":
@@ -285,6 +288,8 @@ def _is_individual(token) -> bool:
         return True
     if token.ent_type_ == "NORP" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in token.children):
         return True  # "killed a Shia Muslim", "a Togolese"
+    if token.lower_ == "head" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return True  # "the head of a local council"
     word = token.lower_
     if word in NON_VICTIM_NOUNS or word in OUTCOME_NOUNS or word in COLLECTIVES:
         return False

@@ -132,7 +132,8 @@ GENERIC_PEOPLE = frozenset("people persons person individuals individual others 
 # Nouns that are never victims: a count of them is not a casualty count.
 NON_VICTIM_NOUNS = frozenset(
     "houses homes buildings vehicles cars trucks tanks rockets missiles shells mortars bombs "
-    "drones aircraft planes helicopters villages towns districts provinces countries states regions "
+    "drones aircraft planes helicopters villages towns districts provinces countries states regions council "
+    "councils committee committees board boards party parties ministry ministries court courts "
     "kilometres kilometers miles metres meters dollars euros percent times rounds weapons "
     "rifles guns points votes seats years months weeks days hours minutes seconds shops "
     "schools hospitals mosques churches checkpoints positions bases sites tunnels incidents bombings "

@@ -316,6 +316,9 @@ def _object_follows(view: SentenceView, i: int) -> bool:
     """An object after "shot dead" ("a gendarme", "his brother"); not a day ("shot dead Saturday")."""
     if i >= len(view) or view.tokens[i].ent_type_ in ("DATE", "TIME"):
         return False
+    if view.words[i:i + 2] in (["at", "least"], ["more", "than"], ["up", "to"]) or view.words[i] in (
+            "over", "nearly", "some", "almost"):
+        return True  # "shot dead at least eight officers"
     return view.pos[i] in ("DET", "NUM", "PROPN", "PRON") or view.words[i] in ("his", "her")
 
 

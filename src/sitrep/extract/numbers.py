@@ -45,7 +45,8 @@ QUALIFIERS = {
 }
 
 _WORD_ATOM = "|".join(sorted({*UNITS, *TENS, *SCALES} - {"no"}, key=len, reverse=True))
-_WORD_NUMBER = rf"(?:(?:{_WORD_ATOM})(?:(?:\s+and\s+|\s*-\s*|\s+)(?:{_WORD_ATOM}))*)"
+# "and" joins only after a scale ("two hundred and five"); "one and two others" are two counts
+_WORD_NUMBER = rf"(?:(?:{_WORD_ATOM})(?:(?:(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+|\s*-\s*|\s+)(?:{_WORD_ATOM}))*)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _NUMBER = rf"(?:{_DIGITS}(?:\s+(?:hundred|thousand|million))?|half\s+a\s+dozen|a\s+(?:hundred|thousand|dozen)|{_WORD_NUMBER})"
 _QUALIFIER = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))

@@ -118,10 +118,11 @@ def lists_that_sum_to_a_total(view: SentenceView, counts: list[LinkedCount]) -> 
             continue
         opener = total.np_end
         if view.words[opener] not in LIST_OPENERS and total.anchor >= opener and total.anchor + 1 < len(view) \
-                and view.words[total.anchor + 1] in (":", "-", "—", "–"):
+                and view.words[total.anchor + 1] in (":", "-", "—", "–", ","):
             opener = total.anchor + 1  # "Seven people were injured: six soldiers and a child"
         if view.words[opener] not in LIST_OPENERS:
             continue
+        after_verb = opener > total.np_end and view.words[opener] == ","  # "72 were executed, 58 men and 14 women"
         members, cursor = [], opener + 1
         for other in counts[index + 1:]:
             gap = view.words[cursor:other.first]
@@ -136,6 +137,8 @@ def lists_that_sum_to_a_total(view: SentenceView, counts: list[LinkedCount]) -> 
                 view.pos[j] == "VERB" for j in range(cursor, cursor + view.words[cursor:].index(")"))):
             _mark_parts(members, total)  # "three civilians (one Filipino, a Brazilian and a Swede)": all of them
             continue
+        if after_verb and any(view.pos[j] in ("VERB", "AUX") for j in range(cursor, len(view))):
+            continue  # "5 were killed, 3 civilians and 2 police were injured": a second clause, not a list
         running = 0
         # "Eight people, seven officers and the police chief, ...": a last member named without a count
         trailing = int(bool(members) and view.words[cursor - 1] == "and" and cursor < len(view)
