@@ -153,3 +153,15 @@ def test_a_third_blast_mentioned_beside_an_unconfirmed_toll_adds_no_victims(pipe
 )
 def test_victims_added_in_later_words_are_added(pipeline, text, expected):
     assert _figures(pipeline, text) == expected
+
+
+def test_two_details_in_one_later_sentence_that_add_up_to_the_lead_are_its_parts(pipeline):
+    text = ("Eight travellers were killed after gunmen stopped their minibus near the river. "
+            "The gunmen beheaded the driver and then killed seven other passengers.")
+    assert [k for k, _ in _figures(pipeline, text)] == [8]
+
+
+def test_an_attack_the_next_day_adds_even_when_it_matches_the_lead(pipeline):
+    text = ("A car bomb killed three people at a checkpoint on Monday. "
+            "The next day another bomb killed a policeman and two guards.")
+    assert sum(k for k, _ in _figures(pipeline, text)) == 6

@@ -35,6 +35,7 @@ SUMMARY_CUES = re.compile(
     r"^\W*(?:[\w-]+\s+){0,2}?(?:attacks|bombings|blasts|explosions|air ?strikes|raids)\b", re.I)
 DETAIL_SLACK = 1.1  # "70" killed may be the 73 the details add up to
 OPEN_DETAIL_SLACK = 1.25  # "more than 100" injured may be the 113 they add up to
+LATER_EVENT = re.compile(r"\b(?:another|the (?:next|following) (?:day|morning|night)|a (?:second|further))\b", re.I)
 ADDED_EVENT = re.compile(r"\b(?:separately|in a separate|in addition|additionally|elsewhere|meanwhile)\b", re.I)
 SAME_PLACE_KM = 25.0
 EXCESSIVE_FORCE = "Excessive force against protesters"
@@ -185,6 +186,10 @@ def _details_of(total: CasualtyClaim, parts: list[CasualtyClaim], others: list[C
         return False  # "In addition, gunmen ...", "on 15 February he succumbed": more than the lead told
     if added == total.count.low and (stated >= 2 or cued and stated == 1):
         return True  # "killed 23 ... killed 11 ... left 5 dead ... killed 5 ... killed two": the parts of 23
+    pieces = sum(1 for c in parts if c.part_of is None and c.count.low)
+    if added == total.count.low and pieces >= 2 and not any(
+            SEPARATE_INCIDENT.search(c.evidence.text) or LATER_EVENT.search(c.evidence.text) for c in parts):
+        return True  # "Seven were killed. ... beheaded the driver and killed six other people": the seven
     if not cued or not (merging or stated >= 2):
         return False
     if any(SEPARATE_INCIDENT.search(c.evidence.text) or is_additive(c) and first_of_sentence(c, others) is c
