@@ -124,6 +124,14 @@ def test_a_later_partitive_statement_is_part_of_the_earlier_victims():
     assert incident_figures(claims, outcome="killed")[0] == Figures(2, 2, 2)
 
 
+def test_a_qualified_partitive_from_another_source_is_a_subset_not_a_dispute():
+    other = Source(name="local official", kind="official")
+    claims = [claim("c1", 30, category="unknown", outcome="injured"),
+              claim("c2", 8, qualifier="at_least", sentence=50, category="unknown", source=other,
+                    text="at least eight of the wounded", outcome="injured")]
+    assert incident_figures(claims, outcome="injured")[0].best == 30
+
+
 def test_a_partitive_first_statement_still_counts():
     claims = [claim("c1", 1, text="one of them"),
               claim("c2", 1, sentence=50, text="another policeman")]

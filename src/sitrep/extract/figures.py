@@ -46,7 +46,8 @@ _SEPARATE_EVENT = re.compile(
     r"(?:in|during|at) the (?:third|fourth|fifth)|elsewhere|meanwhile|"
     r"in addition|later that day|an? (?:earlier|later) (?:attack|bombing|blast|explosion|strike|raid))\b",
     re.IGNORECASE)
-_PARTITIVE = re.compile(r"\s*[\w,-]+\s+of\s+(?:the|them|those|these|whom)\b", re.IGNORECASE)
+_PARTITIVE = re.compile(r"\s*(?:(?:at least|at most|more than|up to|about|nearly|almost|some|over|around)\s+)?"
+                        r"[\w,-]+\s+of\s+(?:the|them|those|these|whom)\b", re.IGNORECASE)  # "at least eight of the"
 _INJURY = re.compile(r"\b(?:injur|wound|burns)", re.IGNORECASE)
 _PEOPLE = re.compile(r"\b(?:people|persons|individuals)\b", re.IGNORECASE)
 _ADDITIVE = re.compile(r"\b(?:more(?! than)|(?<!the )other|(?<!the )others|another|additional|further)\b",
