@@ -254,3 +254,9 @@ def test_document_toll_follows_the_reporting_conventions(pipeline, text, best):
 def test_claims_group_into_the_incidents_a_reader_sees(pipeline, text, tolls):
     result = pipeline.extract(Document(id="g", text=text, published=dt.date(2025, 1, 18)))
     assert [i.killed.best for i in result.incidents] == tolls
+
+
+def test_a_body_found_in_the_next_sentence_is_the_abducted_persons_death(pipeline):
+    text = "A schoolteacher was abducted by gunmen on the road to the market. His corpse was found two days later."
+    result = pipeline.extract(Document(id="c", text=text, published=dt.date(2021, 3, 1)))
+    assert [i.killed.best for i in result.incidents] == [1]

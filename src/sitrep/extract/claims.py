@@ -41,7 +41,7 @@ OUTCOME_HINT = re.compile(
     r"kill|dead|die|death|fatal|wound|injur|hurt|missing|kidnap|abduct|hostage|arrest|detain|captur|"
     r"execut|massacr|slain|slew|murder|behead|lynch|perish|bodies|body|lives|toll|casualt|martyr|"
     r"assassin|seized|disappear|unaccounted|lost|succumb|slaughter|maim|apprehend|jail|rounded up|"
-    r"gunned|shot|shoot|stab|stoned|alive|hospital|captive|fatalit|toll|cut down|mowed|hacked",
+    r"gunned|shot|shoot|stab|stoned|alive|hospital|captive|fatalit|toll|cut down|mowed|hacked|corpse|remains|throat",
     re.IGNORECASE,
 )
 NEGATION_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (

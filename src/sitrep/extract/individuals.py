@@ -71,6 +71,7 @@ def individual_victims(view: SentenceView, counts: list[LinkedCount]) -> list[Li
     """Victims named one by one: "the minister was shot dead", "X and his cousin were killed"."""
     covered = {j for c in counts for j in range(c.first, max(c.np_end, c.last))}
     found: list[LinkedCount] = []
+    named: set[str] = set()
     for k, token in enumerate(view.tokens):
         outcome_verb = _outcome_verb(token)
         if outcome_verb is None:
@@ -94,6 +95,11 @@ def individual_victims(view: SentenceView, counts: list[LinkedCount]) -> list[Li
                 continue  # "A woman was killed when a shell hit her house, killing her": the same woman
             if not _is_pronoun_victim(victim) and not _is_individual(victim):
                 victim = next((a for a in victim.children if a.dep_ == "appos" and _is_individual(a)), victim)
+            described = next((c for a in victim.children if a.dep_ == "appos"
+                              for c in [_unlinked_count_of(view, counts, a)] if c is not None), None)
+            if described is not None and victim.tag_ == "NNP":
+                set_outcome(described, outcome, view.index.get(verb.i, k), "individual")
+                continue  # "Jane Roe, a teacher and activist, was shot dead": the one counted as "a teacher"
             if view.index.get(victim.head.i) in covered and victim.dep_ == "appos" or any(
                     view.index.get(a.i) in covered for a in victim.children if a.dep_ == "appos"):
                 continue  # "One contractor, Craig Dickens, was killed": the same person
@@ -105,16 +111,22 @@ def individual_victims(view: SentenceView, counts: list[LinkedCount]) -> list[Li
             members = [m for m in (victim, *victim.conjuncts, *_listed_in_apposition(victim))
                        if view.index.get(m.i) not in covered and not _has_own_predicate(m, victim)
                        and (m is victim or any(c.dep_ in ("det", "poss") for c in m.children)
+                            or m.tag_ == victim.tag_ == "NNP"  # "De Salis, an executive, and Howie"
                             or m.lower_ in KIN and m.dep_ == "conj")]  # "the father and daughter"
             if not members or not all(_is_individual(m) or _is_pronoun_victim(m) for m in members):
                 continue
+            if any(m.tag_ == "NNP" and m.lower_ in named for m in members):
+                continue  # "Murder of Jo Cox: ... Jo Cox is assassinated": one person named twice
+            named.update(m.lower_ for m in members if m.tag_ == "NNP")
             first = min(view.index.get(m.left_edge.i, k) for m in members)
             last_token = max(view.index.get(m.i, k) for m in members) + 1
             words = [t.lower_ for m in members for t in m.subtree if t.i in view.index][:12]
             mention = CountMention(view.starts[first], view.ends[last_token - 1],
                                    view.text(first, last_token), len(members), len(members), "exact",
                                    view.starts[first])
-            count = LinkedCount(mention, first, last_token, last_token, words, members[0].lower_,
+            role_noun = next((a.lower_ for a in members[0].children if a.dep_ == "appos" and a.tag_ == "NN"),
+                             members[0].lower_)  # "Ana Reyes, a judge": a civilian
+            count = LinkedCount(mention, first, last_token, last_token, words, role_noun,
                                 outcome=outcome, anchor=view.index[verb.i] if verb.i in view.index else k,
                                 via="individual")
             found.append(count)
@@ -135,6 +147,8 @@ def pronoun_victims(view: SentenceView, counts: list[LinkedCount]) -> list[Linke
             earlier = [c for c in counts if c.last <= anchor]
             if earlier and earlier[-1].outcome is None and (earlier[-1].mention.low or 0) > 1:
                 set_outcome(earlier[-1], outcome, anchor, "pronoun")
+            elif earlier and earlier[-1].outcome in ("abducted", "detained") and outcome == "killed":
+                earlier[-1].also = outcome  # "kidnapped 40 civilians ... and executed them"
         elif token.lower_ in ("himself", "herself") and outcome == "killed":
             agent = _subject_of(verb)
             if agent is None or victim_category([agent.lower_], agent.lower_) != "perpetrators":
@@ -189,6 +203,10 @@ def _outcome_verb(token):
     if word in OUTCOME_AFTER and token.dep_ in ("oprd", "xcomp") and token.head.lower_ in FOUND_VERBS \
             and _is_passive(token.head):
         return token.head, OUTCOME_AFTER[word], ("nsubjpass",)  # "a former official was found murdered"
+    if word in ("death", "killing", "murder", "assassination", "beheading", "execution", "slaying") and \
+            token.tag_ == "NN" and (of := next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"),
+                                               None)) is not None:
+        return of, "killed", ("pobj",)  # "resulting in the death of the imam", "the beheading of Jane Roe"
     if word == "death" and _caused_death(token):
         return token, "killed", ("poss",)
     if word == "death" and token.head.lower_ == "to" and token.head.head.pos_ == "VERB":
@@ -290,6 +308,10 @@ def _is_individual(token) -> bool:
         return True  # "killed a Shia Muslim", "a Togolese"
     if token.lower_ == "head" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return True  # "the head of a local council"
+    if token.tag_ == "NNP" and token.ent_type_ not in ("GPE", "LOC", "FAC") and any(
+            a.dep_ == "appos" and a.tag_ == "NN" and any(d.lower_ in ("a", "an") for d in a.children)
+            for a in token.children):
+        return True  # "Waziri, a senior official, was killed": a name described as someone
     word = token.lower_
     if word in NON_VICTIM_NOUNS or word in OUTCOME_NOUNS or word in COLLECTIVES:
         return False

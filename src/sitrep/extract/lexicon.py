@@ -53,6 +53,7 @@ OF_NOMINALS: dict[str, str] = {
     "massacre": "killed", "injury": "injured", "injuries": "injured", "execution": "killed", "executions": "killed", "murder": "killed",
     "murders": "killed", "abduction": "abducted", "kidnapping": "abducted", "arrest": "detained",
     "arrests": "detained", "detention": "detained", "injuring": "injured", "wounding": "injured",
+    "throats": "killed", "beheading": "killed", "assassination": "killed", "slaying": "killed",
 }
 
 # Words that may sit between the victims and the outcome ("were reportedly later killed").
@@ -183,10 +184,12 @@ SPLIT_FATALITIES = re.compile(
 # Clauses that place a killing in the background of the reported event.
 BACKGROUND_RE = re.compile(
     r"\b(?:(?:in|a) (?:retaliation|revenge|response|reprisal) (?:for|to)|to avenge|anniversary of|in pursuit of|"
-    r"(?:not known|unknown|unclear|not clear) (?:if|whether)|"
+    r"(?:not known|unknown|unclear|not clear) (?:if|whether)|(?:attempted|failed|foiled) (?:assassination|murder|"
+    r"killing) of|"
     r"those (?:who|involved in|responsible)|accused of|suspected of|convicted of|charged with|"
     r"responsible for|(?:arrested|detained|sentenced|jailed|charged|tried|convicted) (?:\w+ ){0,5}?for|"
-    r"(?:over|following|against|protesting|condemning|denouncing) the (?:\w+ ){0,2}?(?:killings?|deaths?|murders?) of|"
+    r"(?:over|following|since|against|protesting|condemning|denouncing|marking|mourning|(?:in )?reaction to) the "
+    r"(?:\w+ ){0,2}?(?:killings?|deaths?|murders?|assassinations?) of|"
     r"(?:to|in) (?:honou?r|memory of|mourn|commemorate)|(?:road|traffic|car|motorcycle|bus) (?:accident|crash)|"
     r"(?:days|weeks|months) (?:after|before)|"
     r"a similar attack|an earlier attack|a previous attack|since \w+(?: \d{4})?, when|the deadliest \w+ since)\b",

@@ -396,6 +396,8 @@ def _outcome_before(view: SentenceView, count: LinkedCount) -> tuple[str, int] |
         return OUTCOME_BEFORE[word], k
     if word in LEAVE_VERBS:
         end = count.np_end
+        if end < len(view) and words[end] == "," and "," in words[end + 1:end + 6]:
+            end = words.index(",", end + 1) + 1  # "leaving one Israeli, a rabbi, dead"
         if end + 1 < len(view) and words[end] in SEVERITY:
             end += 1  # "left one severely injured"
         if end < len(view) and words[end] in OUTCOME_AFTER:

@@ -124,6 +124,11 @@ def _noun_phrase(view: SentenceView, i: int) -> tuple[int, list[str], str | None
             words.append(word)  # "two wounded officers": the word modifies a noun
             i += 1
             continue
+        if word in ("confirmed", "reported", "recorded", "documented") and view.words[i + 1:i + 2] and \
+                view.words[i + 1] in OUTCOME_NOUNS:
+            words.append(word)  # "77 confirmed deaths"
+            i += 1
+            continue
         if word in OUTCOME_AFTER and pos != "NOUN" and word not in ("dead",):
             break
         if word in REDUCED_RELATIVES and words and view.words[i + 1:i + 2] in (["of"], ["to"]):
@@ -212,6 +217,8 @@ def is_non_victim(count: LinkedCount, view: SentenceView) -> bool:
     noun = view.tokens[count.first].head
     if noun.dep_ == "attr" and noun.head.dep_ == "relcl":
         return True  # "X, who was also a member of the union, was killed": X, described
+    if count.mention.text.lower() in ("a", "an") and _describes_one_person(noun):
+        return True  # "Jane Roe, a nurse, was shot", "one driver, a father of four, dead": the same person
     if count.first > 0 and view.words[count.first - 1] in ("from", "of") and count.head in COLLECTIVES \
             and count.mention.low == count.mention.high == 1:
         return True  # "seven people from one family": where the victims came from
@@ -228,6 +235,17 @@ def is_non_victim(count: LinkedCount, view: SentenceView) -> bool:
         return True  # "Jane Roe, 30, a teacher"
     return view.pos[first - 2] == "NOUN" and count.np_end == last and view.tokens[first].text.isdigit() \
         and 0 < (count.mention.low or 0) < 110  # "the bomb expert, 27, was hit in the head"
+
+
+def _describes_one_person(noun) -> bool:
+    """The noun (or a conjunct of it) is in apposition to a named person or to a count of one."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ != "appos":
+        return False
+    head = noun.head
+    return head.tag_ == "NNP" or any(
+        c.dep_ == "nummod" and c.lower_ in ("one", "1") for c in head.children)
 
 
 def _in_agent_phrase(token) -> bool:

@@ -214,6 +214,11 @@ def link_from_context(view: SentenceView, index: int, counts: list[LinkedCount])
         set_outcome(count, previous.outcome, previous.anchor, "breakdown")
         return
     gap_start = max(previous.np_end, previous.anchor + 1)
+    if view.words[gap_start:gap_start + 1] == [","] and "," in view.words[gap_start + 1:count.first]:
+        close = view.words.index(",", gap_start + 1)
+        if all(view.pos[j] in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or view.words[j] == "of"
+               for j in range(gap_start + 1, close)):
+            gap_start = close  # "killed Ahmed Ali, a teacher, and two of his pupils": the apposition skipped
     between = view.words[gap_start:count.first]
     between_text = " ".join(between)
     has_verb = any(view.pos[j] in ("VERB", "AUX") for j in range(gap_start, count.first))
