@@ -124,6 +124,8 @@ def statements(claims: Sequence[CasualtyClaim], *, outcome: str) -> list[Stateme
     totals = {c.part_of for c in claims if c.part_of is not None}
     chosen = [_raised_by_parts(c, claims) if c.id in totals else c
               for c in chosen if c.part_of is None or c.part_of not in ids]
+    if outcome == "injured":
+        chosen = [_less_those_who_died(c, claims) for c in chosen]
     by_sentence: dict[int, list[CasualtyClaim]] = {}
     for claim in chosen:
         by_sentence.setdefault(claim.evidence.start, []).append(claim)
@@ -147,6 +149,15 @@ def statements(claims: Sequence[CasualtyClaim], *, outcome: str) -> list[Stateme
             update=bool(UPDATE_RE.search(group[0].evidence.text)),
         ))
     return _mark_additive(result)
+
+
+def _less_those_who_died(wounded: CasualtyClaim, claims: Sequence[CasualtyClaim]) -> CasualtyClaim:
+    """ "Two officers were seriously injured, one of them died in hospital": one is still injured."""
+    died = sum(c.count.low or 0 for c in claims if c.outcome == "killed" and c.part_of == wounded.id)
+    if not died or wounded.count.low is None:
+        return wounded
+    high = None if wounded.count.high is None else max(0, wounded.count.high - died)
+    return replace(wounded, count=replace(wounded.count, low=max(0, wounded.count.low - died), high=high))
 
 
 def first_of_sentence(claim: CasualtyClaim, claims: Sequence[CasualtyClaim]) -> CasualtyClaim:

@@ -115,6 +115,9 @@ def _link_direct(view: SentenceView, count: LinkedCount, counts: list[LinkedCoun
     if fate:
         set_outcome(count, fate[0], fate[1], "dependency")
         count.also = fate[2] if fate[2] in ("abducted", "detained", "missing") else None  # not "wounded ... died"
+        if view.words[fate[1]] == "among":  # "..., killing nine; four soldiers who ... were among the dead"
+            count.part_of = next((c for c in reversed(counts) if c.first < count.first and c.outcome == fate[0]
+                                  and c.part_of is None), None)
         return
     listed = _listed_object(view, count)
     if listed:
@@ -192,6 +195,12 @@ def _fate_after_relative_clause(view: SentenceView, count: LinkedCount) -> tuple
         state = next((c.lower_ for c in main.children if c.dep_ in ("oprd", "xcomp", "acomp")
                       and c.lower_ in OUTCOME_AFTER), None)
         outcome = OUTCOME_AFTER[state] if state else None
+    elif word in ("were", "was", "are", "is") and (among := next(
+            (c for c in main.children if c.dep_ == "prep" and c.lower_ == "among"), None)) is not None:
+        if among.i not in view.index:
+            return None
+        found = among_outcome(view.words, view.index[among.i])  # "four soldiers who ... were among the dead"
+        return (found, view.index[among.i], None) if found else None
     else:
         outcome = None
     if outcome is None:
@@ -244,6 +253,9 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
             i += 1  # "17 guests, one soldier, and six militants": the serial comma
             continue
         if word in ("and", ",", "or") and (nxt := count_starting_at(counts, i + 1)) is not None:
+            if nxt.np_words[:1] == ["of"] and nxt.np_words[1:2] in (["whom"], ["them"], ["those"]) \
+                    and i + 1 < n and view.tokens[i + 1].dep_ in ("nsubj", "nsubjpass"):
+                return None  # "two border guards, one of whom was killed": the one is the victim, a part
             chain.append(nxt)
             i = nxt.np_end
             continue

@@ -112,7 +112,8 @@ def _noun_phrase(view: SentenceView, i: int) -> tuple[int, list[str], str | None
             j, comp = i + 1, []
             while j < n and (view.pos[j] in NP_POS and not _outcome_after_noun(view, j, comp)
                              or _among_word(view, j, comp) or view.words[j] in (
-                    "the", "them", "those", "these", "'s", "’s", "-", "his", "her", "their", "its", "our", "a", "an")):
+                    "the", "them", "whom", "those", "these", "'s", "’s", "-", "his", "her", "their", "its", "our", "a",
+                    "an")):
                 comp.append(view.words[j])
                 j += 1
             if head is None and comp:
@@ -120,7 +121,8 @@ def _noun_phrase(view: SentenceView, i: int) -> tuple[int, list[str], str | None
             words.extend(["of", *comp])
             i = j
             break
-        if word in OUTCOME_AFTER and pos != "NOUN" and i + 1 < n and view.pos[i + 1] == "NOUN":
+        if word in OUTCOME_AFTER and pos != "NOUN" and i + 1 < n and view.pos[i + 1] == "NOUN" \
+                and view.tokens[i].tag_ != "VBD":  # not "a policeman died today"
             words.append(word)  # "two wounded officers": the word modifies a noun
             i += 1
             continue

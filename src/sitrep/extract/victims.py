@@ -28,7 +28,9 @@ _SINGULARS -= {"personnel", "police", "security", "military", "army", "elderly",
 _SINGULARS |= {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
                "twelfth", "member", "resident"}
 _SINGULARS = {n for n in _SINGULARS if not n.endswith("men") and n not in ("children", "people", "troops")}
-_NOT_MODIFIERS = r"(?!(?:killed|wounded|injured|was|were|is|are|and|or|by|in|on|at|of|with|to|from|who)\b)"
+_NOT_MODIFIERS = (r"(?!(?:killed|wounded|injured|was|were|is|are|and|or|by|in|on|at|of|with|to|from|who|kills?|"
+                  r"killing|wounds|wounding|injures|injuring|dies|died)\b)"
+                  r"(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s)")  # not "45-year-old"
 
 _CLAUSE_END = r"(?:\s*[,.;:)]|\s*$|\s+(?:in|during|when|by|after|while|and|at|on|with|as|near|before)\b)"
 _SEVERITY = r"(?:seriously|critically|severely|badly|gravely|lightly|slightly|moderately)"
