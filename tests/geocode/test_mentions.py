@@ -72,3 +72,13 @@ def test_a_known_place_naming_a_road_or_square_is_a_mention(gazetteer, text, nam
 ])
 def test_the_rural_land_around_a_town_has_the_town_as_its_head(name, head):
     assert compound_head(name) == head
+
+
+@pytest.mark.parametrize("text, name, found", [
+    ("Regime forces shelled Tell Qasra in Idleb on Monday.", "Tell Qasra", True),
+    ("Militants raided Bir Zaytun (Kafr Takharim, Idleb) at dawn.", "Bir Zaytun", True),
+    ("Gunmen attacked Omar Saleh in Kabul on Monday.", "Omar Saleh", False),
+    ("Militants stormed the Noor Hospital in Kabul.", "Noor Hospital", False),
+])
+def test_an_unknown_place_shelled_or_raided_in_a_known_one_is_a_mention(gazetteer, text, name, found):
+    assert (name in [m.name for m in _mentions(text, gazetteer)]) is found

@@ -77,6 +77,13 @@ _LOCATIVE_BEFORE = re.compile(
 )
 _STRONG_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|rural|vicinity\s+of)\s+(?:the\s+)?$", re.I)
 _ANCHOR_AFTER = re.compile(r"\s*(?:\(|,\s*[A-Z])")
+# Acts whose object is a place when a containing place follows ("shelled Sfuhen in Idleb", "raided X (Y, Z)").
+_ACT_ON_PLACE_BEFORE = re.compile(
+    r"\b(?:(?P<place_only>shelled|bombarded|raided|stormed|besieged|overran|recaptured|retook)|entered|targeted|"
+    r"struck|attacked|bombed)\s+(?:the\s+)?(?:(?:village|town|city|area|district)\s+of\s+)?$")  # no one shells a man
+_BUILDING_TAIL = re.compile(r"\b(?:Hotel|Hospital|School|University|College|Mosque|Church|Temple|Embassy|Consulate|"
+                            r"Prison|Jail|Mall|Cent(?:re|er)|Building|Palace|Stadium|Office|Headquarters|Bank)$")
+_CONTAINED_AFTER = re.compile(r"\s*(?:\(|\s+in\s+(?:the\s+)?[A-Z])")
 _MODIFIER_AFTER = re.compile(  # "UK-based", "Iran-backed": an attribute, not where something happened
     r"-(?:based|backed|led|born|funded|supported|allied|affiliated|run|owned|made|brokered|sponsored|"
     r"registered|headquartered|aligned)\b", re.I)
@@ -120,6 +127,10 @@ def find_place_mentions(doc, *, gazetteer: Gazetteer | None = None) -> list[Plac
         if (_PATTERN_BEFORE.search(before) or _PATTERN_AFTER.match(text, mention.end)
                 or (_ROAD_AFTER.match(text, mention.end) and _knows(gazetteer, mention.name))):
             found[(mention.start, mention.end)] = mention
+        elif (act := _ACT_ON_PLACE_BEFORE.search(before)) and _CONTAINED_AFTER.match(text, mention.end) \
+                and not _BUILDING_TAIL.search(mention.name) and (
+                act.group("place_only") or not any(a < mention.end and mention.start < b for a, b in blocked)):
+            found[(mention.start, mention.end)] = mention  # "regime forces shelled Sfuhen in Idleb"
         elif _LOCATIVE_BEFORE.search(before) and not _inside(mention, blocked) and (
                 _knows(gazetteer, mention.name)
                 or (_STRONG_LOCATIVE_BEFORE.search(before) and _ANCHOR_AFTER.match(text, mention.end))):
