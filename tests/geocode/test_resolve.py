@@ -362,6 +362,12 @@ def test_the_last_name_of_a_bracketed_list_is_read_as_a_region(gazetteer):
     assert context.is_region
 
 
+def test_a_bracketed_name_after_an_lga_is_read_as_a_region(path):
+    text = "Vigilantes clashed with bandits in Rafi LGA (Niger) on Sunday."
+    location = locate(text, "Niger", gazetteer_path=path)
+    assert (location.country, location.precision) == ("NG", 3)
+
+
 def test_a_country_named_in_a_sentence_is_still_the_country(path):
     text = "Refugees crossed from Niger into Kano on Sunday."
     assert locate(text, "Niger", gazetteer_path=path).country == "NE"

@@ -28,7 +28,8 @@ _PART_AFTER = re.compile(
     r"^\s+(?:countryside|outskirts|suburbs?|environs|district|sub-?district|municipality|county|raion|LGA|area|"
     r"rural\s+area|airbase|air\s+base|airport)\b",
     re.I)
-_LIST_TAIL_BEFORE = re.compile(r"\([^()]{1,80},\s*$")  # "(Rafi LGA, Niger)": ACLED's admin2, admin1
+_LIST_TAIL_BEFORE = re.compile(r"\([^()]{1,80},\s*$|"  # "(Rafi LGA, Niger)": ACLED's admin2, admin1
+                               r"\b(?:LGA|district|county|sub-?county|municipality|township|commune)\s*\(\s*$", re.I)
 _LIST_TAIL_AFTER = re.compile(r"^\s*\)")
 _TOWN_AFTER = re.compile(r"^\s+(?:city|town|village)\b", re.I)
 _TOWN_BEFORE = re.compile(r"\b(?:city|town|village)\s+of\s+(?:the\s+)?$", re.I)
