@@ -21,8 +21,6 @@ spaCy parsed (the cleaned text).
 from __future__ import annotations
 
 from .individuals import (
-    NOT_PERSONS,
-    PERSON_SUFFIX,
     individual_victims,
     pronoun_victims,
     victims_in_addition,
@@ -32,12 +30,12 @@ from .lexicon import (
     BRIDGE_WORDS,
     DEATH_COMPLEMENTS,
     GENERIC_PEOPLE,
-    NON_VICTIM_NOUNS,
     OF_NOMINALS,
     OUTCOME_AFTER,
     OUTCOME_BEFORE,
     OUTCOME_NOUNS,
 )
+from .dependency import fate_after_relative_clause, listed_object, outcome_by_dependency, person_like
 from .phrases import REDUCED_RELATIVES, find_sentence_counts, is_non_victim
 from .sentence import (
     ADDITIVE_WORDS,
@@ -57,7 +55,6 @@ from .sentence import (
     SentenceView,
     among_outcome,
     is_active,
-    names_members_of,
     set_outcome,
     short_phrase_end,
 )
@@ -111,7 +108,7 @@ def _link_direct(view: SentenceView, count: LinkedCount, counts: list[LinkedCoun
             count.head == "dead" and count.np_words[:1] == ["the"]) and "of" not in count.np_words:
         set_outcome(count, OUTCOME_NOUNS[count.head], count.np_end - 1, "noun")
         return
-    fate = _fate_after_relative_clause(view, count)
+    fate = fate_after_relative_clause(view, count)
     if fate:
         set_outcome(count, fate[0], fate[1], "dependency")
         count.also = fate[2] if fate[2] in ("abducted", "detained", "missing") else None  # not "wounded ... died"
@@ -119,7 +116,7 @@ def _link_direct(view: SentenceView, count: LinkedCount, counts: list[LinkedCoun
             count.part_of = next((c for c in reversed(counts) if c.first < count.first and c.outcome == fate[0]
                                   and c.part_of is None), None)
         return
-    listed = _listed_object(view, count)
+    listed = listed_object(view, count)
     if listed:
         set_outcome(count, listed[0], listed[1], "dependency")
         return
@@ -135,8 +132,8 @@ def _link_direct(view: SentenceView, count: LinkedCount, counts: list[LinkedCoun
         set_outcome(count, OUTCOME_NOUNS[count.head], count.np_end - 1, "noun")
         return
     plausible = count.head is None or count.head in GENERIC_PEOPLE or count.category != "unknown" or (
-        _person_like(count.head))  # "four contractors were dragged from their car and killed"
-    found_dep = _outcome_by_dependency(view, count) if plausible else None  # not "two car bombings"
+        person_like(count.head))  # "four contractors were dragged from their car and killed"
+    found_dep = outcome_by_dependency(view, count) if plausible else None  # not "two car bombings"
     if found_dep:
         set_outcome(count, found_dep[0], found_dep[1], "dependency")
         return
@@ -144,86 +141,6 @@ def _link_direct(view: SentenceView, count: LinkedCount, counts: list[LinkedCoun
     if modifier is not None and not (count.first > 0 and view.words[count.first - 1] in ("of", "for")):
         set_outcome(count, OUTCOME_AFTER[modifier], count.first, "modifier")  # "treated 60 wounded people"
         # but "the funeral of a slain leader", "a vigil for two killed pupils" name earlier victims
-
-
-def _person_like(noun: str) -> bool:
-    """A plural noun for people by its form ("contractors", "foreigners"), not a thing ("helicopters")."""
-    singular = noun[:-1] if noun.endswith("s") else noun
-    return noun.endswith("s") and noun not in NON_VICTIM_NOUNS and singular not in NOT_PERSONS \
-        and PERSON_SUFFIX.search(singular) is not None
-
-
-def _outcome_by_dependency(view: SentenceView, count: LinkedCount) -> tuple[str, int] | None:
-    """The parse ties the count's noun to an outcome verb across a relative clause or modifier."""
-    noun = view.noun_of(count)
-    if names_members_of(noun) is not None:
-        return None  # "two people, a professor and a guard, were hurt": the two, named
-    while noun.dep_ in ("conj", "appos") and noun.head != noun:
-        noun = noun.head
-    verb = noun.head
-    if verb.i not in view.index:
-        return None
-    if verb.lower_ not in OUTCOME_AFTER and noun.dep_ in ("nsubjpass", "nsubj"):
-        verb = next((c for c in verb.children if c.dep_ == "conj" and c.lower_ in OUTCOME_AFTER
-                     and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), verb)
-    word = verb.lower_
-    if word == "seized":
-        return None  # "three trucks were seized": things
-    if noun.dep_ in ("nsubjpass", "nsubj") and word in OUTCOME_AFTER and not is_active(verb):
-        return OUTCOME_AFTER[word], view.index[verb.i]
-    if noun.dep_ == "dobj" and word in OUTCOME_BEFORE:
-        return OUTCOME_BEFORE[word], view.index[verb.i]
-    if noun.dep_ == "pobj" and word == "of" and verb.head.lower_ in OF_NOMINALS and verb.head.i in view.index:
-        return OF_NOMINALS[verb.head.lower_], view.index[verb.head.i]
-    return None
-
-
-def _fate_after_relative_clause(view: SentenceView, count: LinkedCount) -> tuple[str, int, str | None] | None:
-    """ "three officers who were kidnapped last week were found dead", "four soldiers who were wounded later
-    died": the main verb tells the victims' fate; the relative clause an earlier one (kept as a second outcome)."""
-    noun = view.noun_of(count)
-    clauses = [c for c in noun.children if c.dep_ == "relcl"]
-    main = noun.head
-    if not clauses or noun.dep_ not in ("nsubj", "nsubjpass") or main.i not in view.index:
-        return None
-    word = main.lower_
-    if word in ("died", "die", "dies", "succumbed", "perished"):
-        outcome = "killed"
-    elif word in OUTCOME_AFTER and _is_passive(main):
-        outcome = OUTCOME_AFTER[word]
-    elif word == "found":
-        state = next((c.lower_ for c in main.children if c.dep_ in ("oprd", "xcomp", "acomp")
-                      and c.lower_ in OUTCOME_AFTER), None)
-        outcome = OUTCOME_AFTER[state] if state else None
-    elif word in ("were", "was", "are", "is") and (among := next(
-            (c for c in main.children if c.dep_ == "prep" and c.lower_ == "among"), None)) is not None:
-        if among.i not in view.index:
-            return None
-        found = among_outcome(view.words, view.index[among.i])  # "four soldiers who ... were among the dead"
-        return (found, view.index[among.i], None) if found else None
-    else:
-        outcome = None
-    if outcome is None:
-        return None
-    return outcome, view.index[main.i], OUTCOME_AFTER.get(clauses[0].lower_)
-
-
-def _is_passive(verb) -> bool:
-    return any(c.dep_ == "auxpass" for c in verb.children)
-
-
-def _listed_object(view: SentenceView, count: LinkedCount) -> tuple[str, int] | None:
-    """ "killed the driver, another passenger and two pedestrians, 6 others were wounded": a later member of
-    the list an outcome verb takes as its object, whatever verb follows the list."""
-    noun = view.noun_of(count)
-    if noun.dep_ != "conj" or count.np_end < len(view) and view.pos[count.np_end] in ("AUX", "VERB"):
-        return None  # not "killed two soldiers and three civilians were wounded", a misparse
-    while noun.dep_ == "conj" and noun.head.i != noun.i:
-        noun = noun.head
-    verb = noun.head
-    if noun.dep_ == "dobj" and verb.lower_ in OUTCOME_BEFORE and verb.i < noun.i and verb.i in view.index:
-        return OUTCOME_BEFORE[verb.lower_], view.index[verb.i]
-    return None
 
 
 def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCount]):
