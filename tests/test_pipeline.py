@@ -260,3 +260,14 @@ def test_a_body_found_in_the_next_sentence_is_the_abducted_persons_death(pipelin
     text = "A schoolteacher was abducted by gunmen on the road to the market. His corpse was found two days later."
     result = pipeline.extract(Document(id="c", text=text, published=dt.date(2021, 3, 1)))
     assert [i.killed.best for i in result.incidents] == [1]
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    ("Car bombs killed sixty people at the market. Nine of the injured died overnight, bringing the death toll up "
+     "to sixty-nine.", 69),
+    ("A blast killed at least 20 worshippers. Some of the wounded died in the days after the attack, raising the "
+     "death toll to 24.", 24),
+], ids=["a toll brought up to a figure", "a toll raised by the wounded who died"])
+def test_a_toll_raised_later_in_the_report_is_the_best_figure(pipeline, text, best):
+    result = pipeline.extract(Document(id="r", text=text, published=dt.date(2022, 4, 2)))
+    assert [i.killed.best for i in result.incidents] == [best]

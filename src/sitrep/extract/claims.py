@@ -198,7 +198,7 @@ PRONOUNS = frozenset({"he", "she", "him", "her"})
 
 # ", killing 7" / ", leaving 3 dead": a participle that returns to the reported event.
 MAIN_EVENT_PARTICIPLE = re.compile(r",\s+(?:and\s+)?(?:killing|injuring|wounding|leaving|claiming|leading to|"
-                                   r"resulting in)\b", re.I)
+                                   r"resulting in|raising|bringing|pushing)\b", re.I)
 # "the deadliest since May, when gunmen ..., killing 8": a relative clause on the background, not the event
 EMBEDDED_CLAUSE = re.compile(r",\s*(?:when|where|in which|during which|which|who|whom)\b", re.I)
 

@@ -220,7 +220,8 @@ UNVERIFIED_RE = re.compile(r"\bclaim(?:ed|s|ing)?\b(?! responsibility)(?! the li
 
 # A later toll that replaces earlier figures ("the death toll rose to 14").
 UPDATE_RE = re.compile(r"\b(?:toll|number of (?:dead|deaths|wounded|injured))\b.{0,120}?\b(?:rose|risen|climbed|"
-                       r"increased|jumped|grew|reached|has reached|now stands)\b", re.I)
+                       r"increased|jumped|grew|reached|has reached|now stands)\b|"
+                       r"\b(?:raising|bringing|pushing|taking|raised|brought|pushed|took) the (?:\w+ ){0,2}?toll\b", re.I)
 
 # "four soldiers were among the dead": a part of an unstated total.
 SUBSET_RE = re.compile(r"\bamong (?:the|those) (?:\w+ )?(?:dead|killed|victims|wounded|injured)\b", re.I)

@@ -64,6 +64,7 @@ from .structure import (
     link_from_context,
     lists_that_sum_to_a_total,
     mark_breakdowns,
+    parts_of_an_included_list,
     restatements_are_one,
     tolls_are_totals,
 )
@@ -87,6 +88,7 @@ def link_sentence(view: SentenceView) -> list[LinkedCount]:
     tolls_are_totals(view, counts)
     fates_divide_the_attacked(view, counts)
     lists_that_sum_to_a_total(view, counts)
+    parts_of_an_included_list(view, counts)
     restatements_are_one(view, counts)
     for count in counts:
         if count.outcome and count.outcome != CASUALTIES and count.anchor >= 0:
@@ -184,6 +186,10 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
             return found, i, negated, chain
         if word in PLACE_PREPOSITIONS and steps == 1 and (skip := short_phrase_end(view, i + 1)) is not None:
             i = skip
+            continue
+        if word in ("including", "included") and steps == 1 and (
+                aux := next((j for j in range(i + 2, min(n, i + 30)) if view.pos[j] == "AUX"), None)) is not None:
+            i = aux  # "21 people included a Somali American, two Britons and a Russian were killed"
             continue
         if word in REDUCED_RELATIVES and steps == 1 and (skip := _predicate_after(view, i + 1)) is not None:
             i = skip  # "two men suspected of robberies in the area (Verulam) were fatally assaulted"
@@ -290,6 +296,8 @@ def _predicate_after(view: SentenceView, i: int, *, any_preposition: bool = Fals
 
 def _outcome_before(view: SentenceView, count: LinkedCount) -> tuple[str, int] | None:
     words, k = view.words, count.first - 1
+    if count.mention.qualifier == "exact" and words[count.first:count.first + 2] == ["up", "to"]:
+        k = count.first + 1  # "bringing the death toll up to 73": read from the "to"
     if k >= 1 and words[k] == "of" and words[k - 1] in COLLECTIVES:
         k -= 2  # "killed a family of three"
     while k >= 0 and words[k] in ("the", "all", "some", "of", "a", "an", "total", "entire", "whole") and not (

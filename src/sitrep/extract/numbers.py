@@ -187,11 +187,17 @@ def find_counts(text: str, *, start: int = 0, end: int | None = None) -> list[Co
     return mentions
 
 
+_RISE_BEFORE = re.compile(r"\b(?:toll|rose|risen|rising|climbed|jumped|increased|went|brought|bringing|raised|"
+                          r"raising)\s+(?:\w+\s+){0,3}?$", re.IGNORECASE)
+
+
 def _mention_from_match(match: re.Match[str], text: str) -> CountMention | None:
     if match.group("both"):
         return CountMention(match.start(), match.end(), match.group(0), 2, 2, "exact", match.start("both"))
     qualifier_word = (match.group("qual") or "").lower()
     qualifier = QUALIFIERS.get(qualifier_word, "exact")
+    if qualifier_word.startswith("up") and _RISE_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+        qualifier = "exact"  # "bringing the death toll up to 73": the toll reached 73
     value_start = match.start("vague") if match.group("vague") else match.start("num")
     if _BEFORE_NOT_A_COUNT.search(text, max(0, match.start() - 12), match.start()):
         return None

@@ -69,6 +69,20 @@ def mark_breakdowns(view: SentenceView, counts: list[LinkedCount]) -> None:
             _close_breakdown_before_predicate(counts, index, total)
 
 
+def parts_of_an_included_list(view: SentenceView, counts: list[LinkedCount]) -> None:
+    """ "21 people included a Somali American, two Britons and a Russian were killed": every count of the list
+    after "included" or "including" (with no verb of its own) is a part of the total before it."""
+    for index, total in enumerate(counts):
+        if total.part_of is not None or total.np_end >= len(view) or \
+                view.words[total.np_end] not in ("including", "included", "includes"):
+            continue
+        for count in counts[index + 1:]:
+            if any(view.pos[j] in ("VERB", "AUX") for j in range(total.np_end + 1, count.first)):
+                break
+            if count.part_of is None and count.outcome in (None, total.outcome):
+                count.part_of, count.outcome = total, total.outcome
+
+
 def _close_breakdown_before_predicate(counts: list[LinkedCount], index: int, total: LinkedCount) -> None:
     """ "Eight were killed, including three women and around 20 were wounded": the list before
     the last coordinated count breaks down the total; that last count has the predicate."""
