@@ -271,3 +271,10 @@ def test_a_body_found_in_the_next_sentence_is_the_abducted_persons_death(pipelin
 def test_a_toll_raised_later_in_the_report_is_the_best_figure(pipeline, text, best):
     result = pipeline.extract(Document(id="r", text=text, published=dt.date(2022, 4, 2)))
     assert [i.killed.best for i in result.incidents] == [best]
+
+
+def test_named_victims_after_a_total_are_a_detail_of_it(pipeline):
+    text = ("A car bomb outside the ministry killed 6 and injured 27 others. A party spokesman confirmed that "
+            "MP Sami Darwish and his 3 bodyguards were wounded.")
+    result = pipeline.extract(Document(id="n", text=text, published=dt.date(2022, 4, 2)))
+    assert [(i.killed.best, i.injured.best) for i in result.incidents] == [(6, 27)]

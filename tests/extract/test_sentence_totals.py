@@ -169,6 +169,8 @@ def _totals(pipeline, text):
                      id="one of whom was killed: the group is not killed too"),
         pytest.param("In total, 14 people included a Kenyan, two Swedes, a Dutch engineer and a Turk were killed.",
                      (14, 0), id="a list after 'included' is the total's breakdown"),
+        pytest.param("Nine people, mostly farmers, die and 30 are wounded when the shells hit the market.", (9, 30),
+                     id="an apposition with 'mostly' before the verb is skipped"),
         pytest.param("Killing of Omar Haddad: the reporter Omar Haddad is shot dead in his car.", (1, 0),
                      id="one person named in a title and in the text"),
         pytest.param("Rebels claimed the assassination of Peter Okello, a district official.", (1, 0),

@@ -50,6 +50,7 @@ _PARTITIVE = re.compile(r"\s*(?:(?:at least|at most|more than|up to|about|nearly
                         r"[\w,-]+\s+of\s+(?:the|them|those|these|whom)\b", re.IGNORECASE)  # "at least eight of the"
 _INJURY = re.compile(r"\b(?:injur|wound|burns)", re.IGNORECASE)
 _PEOPLE = re.compile(r"\b(?:people|persons|individuals)\b", re.IGNORECASE)
+_THEIR_OWN = re.compile(r"^(?:his|her|their)\b", re.IGNORECASE)
 _ADDITIVE = re.compile(r"\b(?:more(?! than)|(?<!the )other|(?<!the )others|another|additional|further)\b",
                        re.IGNORECASE)  # not "the other": the rest of those already named
 # "a passer-by was also injured", "also killing a guard", "two were wounded as well": more victims.
@@ -112,6 +113,17 @@ def is_also(claim: CasualtyClaim) -> bool:
     return False
 
 
+def _names_people(claim: CasualtyClaim) -> bool:
+    """ "MP Habib Ali and his two bodyguards were wounded": people named one by one, or someone's own people;
+    after a total, a detail of it."""
+    words = claim.count.text.split()
+    named = claim.count.low == 1 and len(words) >= 2 and words[0][:1].isupper() and words[0].lower() not in (
+        "a", "an", "one", "the", "another") and claim.count.text == claim.victims.text  # the name is the count
+    text = claim.victims.text
+    return named or bool(text and (_THEIR_OWN.search(text) or re.search(
+        r"\b(?:his|her|their)\s+" + re.escape(text), claim.evidence.text, re.IGNORECASE)))
+
+
 def is_partitive(claim: CasualtyClaim) -> bool:
     """ "One of the soldiers is critically injured": some of the victims; a subset after an earlier statement."""
     return bool(claim.victims.text and _PARTITIVE.match(claim.victims.text))
@@ -145,7 +157,8 @@ def statements(claims: Sequence[CasualtyClaim], *, outcome: str) -> list[Stateme
             coded=bool(CODED_FATALITIES.search(group[0].evidence.text) or SPLIT_FATALITIES.search(
                 group[0].evidence.text)),
             unverified=bool(UNVERIFIED_RE.search(group[0].evidence.text)),
-            subset=bool(SUBSET_RE.search(group[0].evidence.text)) or bool(result) and all(map(is_partitive, group)),
+            subset=bool(SUBSET_RE.search(group[0].evidence.text)) or bool(result) and all(
+                is_partitive(c) or _names_people(c) for c in group),
             update=bool(UPDATE_RE.search(group[0].evidence.text)),
         ))
     return _mark_additive(result)

@@ -260,9 +260,11 @@ def _object_follows(view: SentenceView, i: int) -> bool:
 def _apposition_end(view: SentenceView, i: int) -> int | None:
     """After ", Craig Dickens," or ", a sergeant," when a verb follows: the victims' name or role, skipped."""
     j = i + 1
-    while j < len(view) and j < i + 7 and view.pos[j] in ("PROPN", "DET", "ADJ", "NOUN"):
-        j += 1
-    if j > i + 1 and j + 1 < len(view) and view.words[j] == "," and view.pos[j + 1] in ("AUX", "VERB"):
+    while j < len(view) and j < i + 7 and (view.pos[j] in ("PROPN", "DET", "ADJ", "NOUN") or
+                                           view.words[j] in ("mostly", "mainly", "largely", "all")):
+        j += 1  # ", mostly homeless,"
+    if j > i + 1 and j + 1 < len(view) and view.words[j] == "," and (
+            view.pos[j + 1] in ("AUX", "VERB") or view.words[j + 1] in OUTCOME_AFTER):
         return j + 1
     return None
 
