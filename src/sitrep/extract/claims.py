@@ -31,6 +31,7 @@ from ..records import (
     Victims,
 )
 from .dates import DateMention, find_dates, infer_publication_date
+from .individuals import INDIVIDUAL_PRONOUNS, VICTIM_PRONOUNS
 from .lexicon import ATTEMPT_BEFORE_RE, BACKGROUND_AFTER_RE, BACKGROUND_RE, CODED_FATALITIES, CUMULATIVE_RE, SPLIT_FATALITIES
 from .linking import LinkedCount, SentenceView, link_sentence
 from .numbers import parse_number
@@ -194,7 +195,7 @@ def _claims_in_sentence(sent: SpacySpan, *, context: _Context, source: Source, d
     return claims
 
 
-PRONOUNS = frozenset({"he", "she", "him", "her"})
+PRONOUNS = INDIVIDUAL_PRONOUNS | VICTIM_PRONOUNS["dobj"]  # "he was killed", "shot him"
 
 # ", killing 7" / ", leaving 3 dead": a participle that returns to the reported event.
 MAIN_EVENT_PARTICIPLE = re.compile(r",\s+(?:and\s+)?(?:killing|injuring|wounding|leaving|claiming|leading to|"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .individuals import NOT_PERSONS, PERSON_SUFFIX
 from .lexicon import NON_VICTIM_NOUNS, OF_NOMINALS, OUTCOME_AFTER, OUTCOME_BEFORE
-from .sentence import LinkedCount, SentenceView, among_outcome, is_active, names_members_of
+from .sentence import LinkedCount, SentenceView, among_outcome, is_active, is_passive, names_members_of
 
 
 def person_like(noun: str) -> bool:
@@ -55,7 +55,7 @@ def fate_after_relative_clause(view: SentenceView, count: LinkedCount) -> tuple[
     word = main.lower_
     if word in ("died", "die", "dies", "succumbed", "perished"):
         outcome = "killed"
-    elif word in OUTCOME_AFTER and _is_passive(main):
+    elif word in OUTCOME_AFTER and is_passive(main):
         outcome = OUTCOME_AFTER[word]
     elif word == "found":
         state = next((c.lower_ for c in main.children if c.dep_ in ("oprd", "xcomp", "acomp")
@@ -73,9 +73,6 @@ def fate_after_relative_clause(view: SentenceView, count: LinkedCount) -> tuple[
         return None
     return outcome, view.index[main.i], OUTCOME_AFTER.get(clauses[0].lower_)
 
-
-def _is_passive(verb) -> bool:
-    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def listed_object(view: SentenceView, count: LinkedCount) -> tuple[str, int] | None:

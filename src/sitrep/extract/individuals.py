@@ -20,6 +20,7 @@ from .sentence import (
     LinkedCount,
     SentenceView,
     is_active,
+    is_passive,
     set_outcome,
 )
 from .victims import victim_category
@@ -201,7 +202,7 @@ def _outcome_verb(token):
     if word in OUTCOME_AFTER and token.dep_ in ("oprd", "xcomp", "ccomp") and token.head.lower_ in LEAVE_VERBS:
         return token.head, OUTCOME_AFTER[word], ("dobj",)  # "left the judge seriously injured"
     if word in OUTCOME_AFTER and token.dep_ in ("oprd", "xcomp") and token.head.lower_ in FOUND_VERBS \
-            and _is_passive(token.head):
+            and is_passive(token.head):
         return token.head, OUTCOME_AFTER[word], ("nsubjpass",)  # "a former official was found murdered"
     if word in ("death", "killing", "murder", "assassination", "beheading", "execution", "slaying") and \
             token.tag_ == "NN" and (of := next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"),
@@ -211,22 +212,22 @@ def _outcome_verb(token):
         return token, "killed", ("poss",)
     if word == "death" and token.head.lower_ == "to" and token.head.head.pos_ == "VERB":
         verb = token.head.head  # "was hacked to death", "stabbed the guard to death", "was attacked and beaten to death"
-        passive = _is_passive(verb) or verb.dep_ == "conj" and _is_passive(verb.head) and verb.tag_ == "VBN"
+        passive = is_passive(verb) or verb.dep_ == "conj" and is_passive(verb.head) and verb.tag_ == "VBN"
         return (verb, "killed", ("nsubjpass",)) if passive else (verb, "killed", ("dobj",))
     if word in REMAINS and token.dep_ == "nsubjpass" and token.head.lower_ in FOUND_VERBS:
         return token, "killed", ("poss",)  # "his body was found later"
     if word == "gunned" and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
-        return token, "killed", ("nsubjpass",) if _is_passive(token) else ("dobj",)
+        return token, "killed", ("nsubjpass",) if is_passive(token) else ("dobj",)
     if word in FATAL_VERBS and any(c.lower_ == "fatally" for c in token.children):
-        return token, "killed", ("nsubjpass",) if _is_passive(token) else ("dobj",)  # "was fatally shot"
-    if word == "stabbed" and token.tag_ == "VBN" and _is_passive(token) and not _fatal_sequel(token):
+        return token, "killed", ("nsubjpass",) if is_passive(token) else ("dobj",)  # "was fatally shot"
+    if word == "stabbed" and token.tag_ == "VBN" and is_passive(token) and not _fatal_sequel(token):
         return token, "injured", ("nsubjpass",)  # "an officer was stabbed in the neck"
     if token.pos_ != "VERB":
         return None
     if word in SUFFER_VERBS and any(c.dep_ == "dobj" and c.lower_ in INJURY_NOUNS for c in token.children):
         return token, "injured", ("nsubj",)  # "the officer suffered minor injuries"
-    if word in OUTCOME_AFTER and token.tag_ == "VBN" and (_is_passive(token) or token.dep_ == "conj" and (
-            _is_passive(token.head) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children))):
+    if word in OUTCOME_AFTER and token.tag_ == "VBN" and (is_passive(token) or token.dep_ == "conj" and (
+            is_passive(token.head) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children))):
         return token, OUTCOME_AFTER[word], ("nsubjpass",)  # "was killed", "was shot and killed"
     if word in ("died", "dies", "die", "perished", "succumbed"):
         return token, "killed", ("nsubj",)
@@ -245,7 +246,7 @@ def _has_own_predicate(member, victim) -> bool:
 
 def _subject_of_main_clause(verb) -> list:
     """ "a man and a boy were in mild condition after being injured": the main clause's subject."""
-    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("after", "following") or not _is_passive(verb):
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("after", "following") or not is_passive(verb):
         return []
     return [c for c in verb.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
 
@@ -284,9 +285,6 @@ def _to_death(verb) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
                for c in verb.children)
 
-
-def _is_passive(verb) -> bool:
-    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _caused_death(token) -> bool:

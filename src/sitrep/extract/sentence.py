@@ -156,6 +156,11 @@ def set_outcome(count: LinkedCount, outcome: str, anchor: int, via: str) -> None
         count.outcome, count.anchor, count.via = outcome, anchor, via
 
 
+def is_passive(verb) -> bool:
+    """ "was killed", "were found": the verb has a passive auxiliary."""
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def is_active(verb) -> bool:
     """ "gunmen killed 5": a past-tense verb with an object, not a passive participle."""
     return verb.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ in ("dobj",) for c in verb.children) \
