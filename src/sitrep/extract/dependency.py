@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from .individuals import NOT_PERSONS, PERSON_SUFFIX
 from .lexicon import NON_VICTIM_NOUNS, OF_NOMINALS, OUTCOME_AFTER, OUTCOME_BEFORE
-from .sentence import LinkedCount, SentenceView, among_outcome, is_active, is_passive, names_members_of
+from .sentence import (
+    LinkedCount,
+    SentenceView,
+    among_outcome,
+    first_conjunct,
+    is_active,
+    is_passive,
+    names_members_of,
+    preposition_child,
+)
 
 
 def person_like(noun: str) -> bool:
@@ -61,8 +70,7 @@ def fate_after_relative_clause(view: SentenceView, count: LinkedCount) -> tuple[
         state = next((c.lower_ for c in main.children if c.dep_ in ("oprd", "xcomp", "acomp")
                       and c.lower_ in OUTCOME_AFTER), None)
         outcome = OUTCOME_AFTER[state] if state else None
-    elif word in ("were", "was", "are", "is") and (among := next(
-            (c for c in main.children if c.dep_ == "prep" and c.lower_ == "among"), None)) is not None:
+    elif word in ("were", "was", "are", "is") and (among := preposition_child(main, "among")) is not None:
         if among.i not in view.index:
             return None
         found = among_outcome(view.words, view.index[among.i])  # "four soldiers who ... were among the dead"
@@ -81,8 +89,7 @@ def listed_object(view: SentenceView, count: LinkedCount) -> tuple[str, int] | N
     noun = view.noun_of(count)
     if noun.dep_ != "conj" or count.np_end < len(view) and view.pos[count.np_end] in ("AUX", "VERB"):
         return None  # not "killed two soldiers and three civilians were wounded", a misparse
-    while noun.dep_ == "conj" and noun.head.i != noun.i:
-        noun = noun.head
+    noun = first_conjunct(noun)
     verb = noun.head
     if noun.dep_ == "dobj" and verb.lower_ in OUTCOME_BEFORE and verb.i < noun.i and verb.i in view.index:
         return OUTCOME_BEFORE[verb.lower_], view.index[verb.i]

@@ -21,6 +21,7 @@ from .sentence import (
     SentenceView,
     is_active,
     is_passive,
+    preposition_child,
     set_outcome,
 )
 from .victims import victim_category
@@ -205,8 +206,7 @@ def _outcome_verb(token):
             and is_passive(token.head):
         return token.head, OUTCOME_AFTER[word], ("nsubjpass",)  # "a former official was found murdered"
     if word in ("death", "killing", "murder", "assassination", "beheading", "execution", "slaying") and \
-            token.tag_ == "NN" and (of := next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"),
-                                               None)) is not None:
+            token.tag_ == "NN" and (of := preposition_child(token, "of")) is not None:
         return of, "killed", ("pobj",)  # "resulting in the death of the imam", "the beheading of Jane Roe"
     if word == "death" and _caused_death(token):
         return token, "killed", ("poss",)
@@ -304,7 +304,7 @@ def _is_individual(token) -> bool:
         return True
     if token.ent_type_ == "NORP" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in token.children):
         return True  # "killed a Shia Muslim", "a Togolese"
-    if token.lower_ == "head" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+    if token.lower_ == "head" and preposition_child(token, "of") is not None:
         return True  # "the head of a local council"
     if token.tag_ == "NNP" and token.ent_type_ not in ("GPE", "LOC", "FAC") and any(
             a.dep_ == "appos" and a.tag_ == "NN" and any(d.lower_ in ("a", "an") for d in a.children)

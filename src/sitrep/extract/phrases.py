@@ -25,6 +25,7 @@ from .sentence import (
     SUFFER_VERBS,
     LinkedCount,
     SentenceView,
+    first_conjunct,
 )
 from .victims import SINGULAR_VICTIM_RE, paired_noun_end, victim_category
 
@@ -241,8 +242,7 @@ def is_non_victim(count: LinkedCount, view: SentenceView) -> bool:
 
 def _describes_one_person(noun) -> bool:
     """The noun (or a conjunct of it) is in apposition to a named person or to a count of one."""
-    while noun.dep_ == "conj" and noun.head.i != noun.i:
-        noun = noun.head
+    noun = first_conjunct(noun)
     if noun.dep_ != "appos":
         return False
     head = noun.head

@@ -140,11 +140,22 @@ class SentenceView:
         return self.sent.doc.text[self.starts[first]:self.ends[last - 1]]
 
 
+def first_conjunct(noun):
+    """The first member of the coordination ``noun`` belongs to ("guards" for "chief" in "guards and the chief")."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
+
+
+def preposition_child(token, word: str):
+    """The child preposition ``word`` of ``token`` ("of" in "the death of the imam"), else None."""
+    return next((c for c in token.children if c.dep_ == "prep" and c.lower_ == word), None)
+
+
 def names_members_of(noun):
     """ "two people, a professor and a guard": the counted noun ("people") whose members ``noun`` lists in
     apposition, else None."""
-    while noun.dep_ == "conj" and noun.head.i != noun.i:
-        noun = noun.head
+    noun = first_conjunct(noun)
     if noun.dep_ == "appos" and noun.head.lower_ in GENERIC_PEOPLE and any(
             c.dep_ == "nummod" for c in noun.head.children):
         return noun.head  # not "killing 22 students, a soldier and a guard", a list the parse hung as apposition
