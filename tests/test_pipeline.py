@@ -14,7 +14,6 @@ from sitrep.pipeline import FailedDocument, Pipeline
 from sitrep.records import Document
 
 ROOT = Path(__file__).parents[1]
-SEEDS = ROOT / ".." / "shared" / "seeds"
 EXAMPLE = ROOT / "examples" / "coastal_clashes.txt"
 
 
@@ -24,11 +23,8 @@ def pipeline() -> Pipeline:
 
 
 @pytest.fixture(scope="module")
-def seed(pipeline):
-    files = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
-    if not files:
-        pytest.skip("the seed article (../shared/seeds) is not beside this checkout")
-    text = files[0].read_text(encoding="utf-8")
+def seed(pipeline, seed_files):
+    text = seed_files[0].read_text(encoding="utf-8")
     return text, pipeline.extract(Document(id="seed", text=text))
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "clean"
-SEEDS = Path(__file__).parents[2] / ".." / "shared" / "seeds"
 
 
 @pytest.fixture
@@ -25,9 +24,6 @@ def fixture_path() -> Callable[[str], Path]:
 
 
 @pytest.fixture
-def seed_text() -> str:
-    """The seed article (../shared/seeds), read at test time; skipped when absent."""
-    files = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
-    if not files:
-        pytest.skip("seed article not available (../shared/seeds)")
-    return files[0].read_text(encoding="utf-8")
+def seed_text(seed_files) -> str:
+    """The seed article (shared/seeds), read at test time (see tests/conftest.py)."""
+    return seed_files[0].read_text(encoding="utf-8")

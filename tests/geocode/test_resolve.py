@@ -11,7 +11,6 @@ from sitrep.records import PlaceMention
 JABLEH = (35.362, 35.928)
 HAMA = (35.131, 36.757)
 KANDAHAR = (31.61, 65.71)
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 
 def mention(text, name, nth=0):
@@ -117,11 +116,8 @@ def test_chained_anchors_and_facilities_locate_at_the_known_place(path, text, na
     assert (location.name, location.country, location.precision) == (expected_name, "SY", 2)
 
 
-def test_seed_article_ambush_is_placed_near_jableh(path):
-    seeds = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
-    if not seeds:
-        pytest.skip("seed article not available")
-    text = seeds[0].read_text(encoding="utf-8")
+def test_seed_article_ambush_is_placed_near_jableh(path, seed_files):
+    text = seed_files[0].read_text(encoding="utf-8")
     doc = get_nlp()(text)
     mentions = find_place_mentions(doc)
     sentences = list(doc.sents)

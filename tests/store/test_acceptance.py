@@ -16,12 +16,6 @@ ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "store" / "article
 KONDUGA = ["konduga_monitor.json", "konduga_police.json", "konduga_radio.json"]
 
 
-def seed_folder() -> Path | None:
-    candidates = [Path(os.environ["SITREP_SEEDS"])] if os.environ.get("SITREP_SEEDS") else []
-    root = Path(__file__).resolve().parents[2]
-    candidates += [root.parent / "shared" / "seeds", root / "shared" / "seeds", Path("/work/shared/seeds")]
-    return next((c for c in candidates if c.is_dir() and any(c.glob("*.txt"))), None)
-
 
 @pytest.fixture(scope="module")
 def pipeline():
@@ -92,11 +86,8 @@ def test_two_incidents_on_the_same_day_in_different_towns_stay_apart(store, pipe
     assert kupiansk.date.start == kherson.date.start
 
 
-def test_the_seed_article_gives_the_disputed_coastal_incident(store, pipeline):
-    folder = seed_folder()
-    if folder is None:
-        pytest.skip("the seed articles (shared/seeds) are not beside this checkout")
-    ingest(store, pipeline, *sorted(folder.glob("*.txt")))
+def test_the_seed_article_gives_the_disputed_coastal_incident(store, pipeline, seed_files):
+    ingest(store, pipeline, *seed_files)
     matching = [s.incident for s in store.incidents() if s.incident.killed.low == 745]
     assert matching, [s.incident for s in store.incidents()]
     incident = matching[0]
