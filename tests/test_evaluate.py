@@ -496,3 +496,60 @@ def test_stated_subfigure_counts_only_rows_whose_text_gives_the_gold_count():
     gt0, stated = report.total.figure("injured_gt0"), report.total.figure("injured_stated")
     assert (gt0.n, gt0.correct) == (2, 1)
     assert (stated.n, stated.correct) == (1, 1)
+
+
+# --------------------------------------------------------------------------- coded ranges, count_in_text
+
+
+@pytest.mark.parametrize(("bests", "correct"), [((22,), True), ((25,), True), ((12, 11), True), ((21,), False),
+                                                ((26,), False), ((), False)])
+def test_a_coded_range_is_right_when_the_total_lies_inside_it(bests, correct):
+    gold = Gold(killed_low=22, killed_high=25)
+    found = outcome(gold, result(*(incident(killed=b, number=n) for n, b in enumerate(bests))), "killed")
+    assert found.correct is correct
+    assert found.gold == [22, 25]
+
+
+def test_an_exact_count_beside_its_range_is_scored_exactly():
+    gold = Gold(killed=4, killed_low=4, killed_high=4)
+    assert outcome(gold, result(incident(killed=4)), "killed").correct
+    assert not outcome(gold, result(incident(killed=5)), "killed").correct
+
+
+def test_a_range_down_to_zero_counts_among_the_rows_with_deaths():
+    found = outcome(Gold(killed_low=0, killed_high=2), result(incident(killed=0)), "killed")
+    assert found.correct and found.subsets[0] == "killed_gt0"
+
+
+def test_read_gold_reads_ranges_and_the_count_in_text_flag(tmp_path):
+    gold = {"killed": None, "killed_low": 6, "killed_high": 7, "injured_low": 12, "injured_high": 24,
+            "count_in_text": True}
+    row = next(read_gold(write_lines(tmp_path / "r.jsonl", [gold_line(gold=gold)])))
+    assert (row.gold.killed_low, row.gold.killed_high, row.gold.injured_low, row.gold.injured_high) == (6, 7, 12, 24)
+    assert row.gold.count_in_text is True
+
+
+@pytest.mark.parametrize(("gold", "message"), [({"killed_low": 5, "killed_high": 3}, "'killed_low' 5 is above"),
+                                               ({"count_in_text": "yes"}, "'count_in_text'"),
+                                               ({"killed_high": -2}, "'killed_high'")])
+def test_a_bad_range_or_flag_fails_naming_the_field(tmp_path, gold, message):
+    with pytest.raises(GoldFileError, match=message):
+        next(read_gold(write_lines(tmp_path / "bad.jsonl", [gold_line(gold=gold)])))
+
+
+def test_count_in_text_subfigure_holds_only_rows_the_coder_flagged():
+    text = "Gunmen killed 14 villagers."
+    rows = [GoldRow(id=i, dataset="d", gold=Gold(killed=14, count_in_text=flag), document=Document(id=i, text=text))
+            for i, flag in (("a", True), ("b", False), ("c", None))]
+    pipeline = FakePipeline({i: result(incident(killed=14), doc_id=i) for i in "abc"})
+    in_text = evaluate(rows, pipeline=pipeline).total.figure("killed_in_text")
+    assert (in_text.n, in_text.correct) == (1, 1)
+
+
+@pytest.mark.parametrize(("text", "low", "high", "stated"), [
+    ("Between 22 and 25 people were killed in the strike.", 22, 25, True),
+    ("At least 23 people were killed in the strike.", 22, 25, True),
+    ("At least 30 people were killed in the strike.", 22, 25, False),
+])
+def test_a_range_is_stated_when_the_text_gives_a_count_inside_it(text, low, high, stated):
+    assert count_stated(text, low, outcome="killed", high=high) is stated

@@ -64,7 +64,7 @@ ACLED_EVENT_TYPES = frozenset({
 })
 
 FIGURES: tuple[str, ...] = (
-    "killed", "killed_gt0", "killed_eq0", "killed_stated",
+    "killed", "killed_gt0", "killed_eq0", "killed_stated", "killed_in_text",
     "injured", "injured_gt0", "injured_eq0", "injured_stated",
     "date", "place", "country", "event_type", "sub_event_type",
 )
@@ -79,6 +79,11 @@ class Gold:
     killed: int | None = None
     injured: int | None = None
     date: dt.date | None = None
+    killed_low: int | None = None  # a coded range ("22-25"): right when the total lies inside it
+    killed_high: int | None = None
+    injured_low: int | None = None
+    injured_high: int | None = None
+    count_in_text: bool | None = None  # the coder says the text states the coded count
     city: str | None = None
     admin1: str | None = None
     country: str | None = None
@@ -171,9 +176,30 @@ def _parse_gold(gold: dict[str, Any], *, where: str) -> Gold:
     lat, lon = number("lat", 90), number("lon", 180)
     if (lat is None) != (lon is None):
         raise GoldFileError("gold 'lat' and 'lon' must both be set or both be null", source=where)
+    in_text = gold.get("count_in_text")
+    if in_text is not None and not isinstance(in_text, bool):
+        raise GoldFileError(f"gold 'count_in_text' must be true, false or null, got {in_text!r}", source=where)
+    ranges = {name: count(name) for name in ("killed_low", "killed_high", "injured_low", "injured_high")}
+    for outcome in ("killed", "injured"):
+        low, high = ranges[f"{outcome}_low"], ranges[f"{outcome}_high"]
+        if low is not None and high is not None and low > high:
+            raise GoldFileError(f"gold '{outcome}_low' {low} is above '{outcome}_high' {high}", source=where)
     return Gold(killed=count("killed"), injured=count("injured"), date=parsed_date,
                 city=text("city"), admin1=text("admin1"), country=text("country"), lat=lat, lon=lon,
-                event_type=text("event_type"), sub_event_type=text("sub_event_type"))
+                event_type=text("event_type"), sub_event_type=text("sub_event_type"),
+                count_in_text=in_text, **ranges)
+
+
+def gold_range(gold: Gold, outcome: str) -> tuple[int, int] | None:
+    """The coded ``(low, high)`` of ``killed`` or ``injured``: the exact count twice, the coded range
+    where the coder gave ``*_low``..``*_high`` (and no exact count), else None (not scored)."""
+    exact = getattr(gold, outcome)
+    if exact is not None:
+        return exact, exact
+    low, high = getattr(gold, f"{outcome}_low"), getattr(gold, f"{outcome}_high")
+    if low is None or high is None:
+        return None
+    return low, high
 
 
 def read_gold_files(paths: Sequence[str | Path], *, limit: int | None = None,
@@ -242,13 +268,18 @@ class FieldOutcome:
     subsets: tuple[str, ...] = ()  # the sub-figures this row also counts in ("killed_gt0", ...)
 
 
-def count_stated(text: str, count: int, *, outcome: str) -> bool:
-    """Whether ``text`` states ``count``: among its counts, or 1 with a word for ``outcome``."""
-    if count == 1:
+def count_stated(text: str, count: int, *, outcome: str, high: int | None = None) -> bool:
+    """Whether ``text`` states ``count`` (or, with ``high``, a count in ``count..high``): among its counts,
+    or 1 with a word for ``outcome``."""
+    high = count if high is None else high
+    if any(low is not None and count <= low <= high or top is not None and count <= top <= high
+           for low, top in ((m.low, m.high) for m in find_counts(text))):
+        return True
+    if count <= 1 <= high:
         words = set(re.findall(r"[a-z]+", text.lower()))
         return any(lexicon.get(word) == outcome for word in words
                    for lexicon in (OUTCOME_AFTER, OUTCOME_BEFORE, OUTCOME_NOUNS))
-    return any(count in (mention.low, mention.high) for mention in find_counts(text))
+    return False
 
 
 def score_row(gold: Gold, result: Result | None, *, text: str | None = None) -> tuple[FieldOutcome, ...]:
@@ -260,13 +291,17 @@ def score_row(gold: Gold, result: Result | None, *, text: str | None = None) -> 
     first = incidents[0] if incidents else None
     outcomes: list[FieldOutcome] = []
     for outcome_name in ("killed", "injured"):
-        expected = getattr(gold, outcome_name)
+        expected = gold_range(gold, outcome_name)
         if expected is not None:
+            low, high = expected
             total = casualty_total(incidents, outcome_name)
-            subsets = [f"{outcome_name}_{'gt0' if expected > 0 else 'eq0'}"]
-            if expected > 0 and text is not None and count_stated(text, expected, outcome=outcome_name):
+            subsets = [f"{outcome_name}_{'gt0' if high > 0 else 'eq0'}"]
+            if high > 0 and text is not None and count_stated(text, low, outcome=outcome_name, high=high):
                 subsets.append(f"{outcome_name}_stated")
-            outcomes.append(FieldOutcome(outcome_name, total == expected, expected, total, tuple(subsets)))
+            if high > 0 and outcome_name == "killed" and gold.count_in_text:
+                subsets.append("killed_in_text")  # the coder's own flag: the text states the coded count
+            shown = low if low == high else [low, high]
+            outcomes.append(FieldOutcome(outcome_name, low <= total <= high, shown, total, tuple(subsets)))
     if gold.date is not None:
         predicted_date = first.date.start if first is not None else None
         outcomes.append(FieldOutcome("date", predicted_date == gold.date, gold.date.isoformat(),

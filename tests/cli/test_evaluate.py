@@ -163,7 +163,7 @@ def test_real_pipeline_scores_every_row(gold_file, capsys):
     total = report["total"]
     assert (total["rows"], total["failed"]) == (3, 0)
     assert {name: f["n"] for name, f in total["figures"].items()} == {
-        "killed": 3, "killed_gt0": 2, "killed_eq0": 1, "killed_stated": 2, "injured": 0,
+        "killed": 3, "killed_gt0": 2, "killed_eq0": 1, "killed_stated": 2, "killed_in_text": 0, "injured": 0,
         "injured_gt0": 0, "injured_eq0": 0, "injured_stated": 0, "date": 3, "place": 3, "country": 3, "event_type": 3, "sub_event_type": 3,
     }
     assert all(f["value"] is None or 0.0 <= f["value"] <= 1.0 for f in total["figures"].values())

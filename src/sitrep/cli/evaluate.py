@@ -13,7 +13,7 @@ from ..pipeline import Pipeline
 
 FIGURE_LABELS = {
     "killed": "killed", "killed_gt0": "  gold > 0", "killed_eq0": "  gold = 0",
-    "killed_stated": "  stated (> 0)",
+    "killed_stated": "  stated (> 0)", "killed_in_text": "  coded in text",
     "injured": "injured", "injured_gt0": "  gold > 0", "injured_eq0": "  gold = 0",
     "injured_stated": "  stated (> 0)",
     "date": "date", "place": "place", "country": "country", "event_type": "event_type",
