@@ -32,19 +32,20 @@ from ..records import (
 )
 from .dates import DateMention, find_dates, infer_publication_date
 from .individuals import INDIVIDUAL_PRONOUNS, VICTIM_PRONOUNS
-from .lexicon import ATTEMPT_BEFORE_RE, BACKGROUND_AFTER_RE, BACKGROUND_RE, CODED_FATALITIES, CUMULATIVE_RE, SPLIT_FATALITIES
+from .lexicon import (
+    ATTEMPT_BEFORE_RE,
+    BACKGROUND_AFTER_RE,
+    BACKGROUND_RE,
+    CODED_FATALITIES,
+    CUMULATIVE_RE,
+    OUTCOME_HINT,
+    SPLIT_FATALITIES,
+)
 from .linking import LinkedCount, SentenceView, link_sentence
 from .numbers import parse_number
 from .sources import ARTICLE_SOURCE, sentence_perpetrator, sentence_source
 from .victims import combined_category
 
-OUTCOME_HINT = re.compile(
-    r"kill|dead|die|death|fatal|wound|injur|hurt|missing|kidnap|abduct|hostage|arrest|detain|captur|"
-    r"execut|massacr|slain|slew|murder|behead|lynch|perish|bodies|body|lives|toll|casualt|martyr|"
-    r"assassin|seized|disappear|unaccounted|lost|succumb|slaughter|maim|apprehend|jail|rounded up|"
-    r"gunned|shot|shoot|stab|stoned|alive|hospital|captive|fatalit|toll|cut down|mowed|hacked|corpse|remains|throat",
-    re.IGNORECASE,
-)
 NEGATION_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"\b(?:no|zero|without(?: causing)?(?: any)?)\s+(?:casualties|human (?:losses|casualties))\b"
                 r"(?!\s+(?:figures|were reported|are known))", re.I), ("killed", "injured")),

@@ -56,6 +56,17 @@ OF_NOMINALS: dict[str, str] = {
     "throats": "killed", "beheading": "killed", "assassination": "killed", "slaying": "killed",
 }
 
+# Stems that make a sentence worth reading for casualties beside the outcome words above ("toll",
+# "casualties", "succumbed", "shot", "hospital"): matched anywhere in a word.
+OUTCOME_HINT_STEMS = (
+    "kill", "dead", "die", "death", "fatal", "wound", "injur", "hurt", "missing", "kidnap", "abduct", "hostage",
+    "arrest", "detain", "captur", "execut", "massacr", "slain", "slew", "murder", "behead", "lynch", "perish",
+    "bodies", "body", "lives", "toll", "casualt", "martyr", "assassin", "seized", "disappear", "unaccounted",
+    "lost", "succumb", "slaughter", "maim", "apprehend", "jail", "rounded up", "gunned", "shot", "shoot", "stab",
+    "stoned", "alive", "hospital", "captive", "cut down", "mowed", "hacked", "corpse", "remains", "throat",
+)
+
+
 # Words that may sit between the victims and the outcome ("were reportedly later killed").
 BRIDGE_WORDS = frozenset(
     "were was are is have has had been be being reportedly also all both later allegedly "
@@ -225,3 +236,18 @@ UPDATE_RE = re.compile(r"\b(?:toll|number of (?:dead|deaths|wounded|injured))\b.
 
 # "four soldiers were among the dead": a part of an unstated total.
 SUBSET_RE = re.compile(r"\bamong (?:the|those) (?:\w+ )?(?:dead|killed|victims|wounded|injured)\b", re.I)
+
+
+def _outcome_hint() -> re.Pattern[str]:
+    """Whether a sentence may state an outcome: any word the grammar reads as one, or a hint stem.
+
+    Built from the word lists themselves, so a word added to them is never filtered out before
+    the grammar sees it."""
+    words = sorted({*OUTCOME_AFTER, *OUTCOME_BEFORE, *OUTCOME_NOUNS, *OF_NOMINALS, *DEATH_COMPLEMENTS},
+                   key=len, reverse=True)
+    stems = "|".join(re.escape(stem) for stem in OUTCOME_HINT_STEMS)
+    return re.compile(rf"{stems}|\b(?:{'|'.join(re.escape(word) for word in words)})\b", re.IGNORECASE)
+
+
+# The cheap filter in front of the casualty grammar: a sentence without a match is not parsed.
+OUTCOME_HINT = _outcome_hint()
