@@ -103,7 +103,8 @@ def group_claims(claims: Sequence[CasualtyClaim]) -> list[IncidentDraft]:
         if draft is None and undated and previous is not None and _refers_back(claim):
             draft = previous  # "The victim was executed with a shot to the head": the one just reported
         if draft is None and undated and previous is not None and previous.act == act and all(
-                places_compatible(c.location, claim.location) and _same_days(c, claim) for c in previous.claims):
+                places_compatible(c.location, claim.location) for c in previous.claims) and all(
+                _same_days(c, claim) for c in _dating(previous.claims)):
             draft = previous
         if draft is None and not separate:
             fits = _same_place if undated else _fits
@@ -211,6 +212,11 @@ def _same_days(a: CasualtyClaim, b: CasualtyClaim) -> bool:
     return (a.date.start, a.date.end) == (b.date.start, b.date.end)
 
 
+def _dating(claims: Sequence[CasualtyClaim]) -> Sequence[CasualtyClaim]:
+    """The claims that date a draft: those with a date of their own, else all (dated by the report)."""
+    return [c for c in claims if c.date.text is not None] or claims
+
+
 def _same_place(draft: IncidentDraft, claim: CasualtyClaim) -> bool:
     """Places agree where both are known, and neither is only a province or country."""
     if not all(_same_days(other, claim) for other in draft.claims):
@@ -230,8 +236,17 @@ def _same_place(draft: IncidentDraft, claim: CasualtyClaim) -> bool:
 def _fits(draft: IncidentDraft, claim: CasualtyClaim) -> bool:
     """A dated claim fits a draft whose dated claims have a compatible date, and whose places agree."""
     dated = [c for c in draft.claims if c.date.text is not None]
-    return bool(dated) and all(_dates_compatible(c.date, claim.date) for c in dated) and all(
+    if not dated:  # "Six people were killed ... the attack on Saturday": the lead told no date, a later sentence does
+        return all(_not_after(claim.date, c.date) and places_compatible(c.location, claim.location)
+                   for c in draft.claims)
+    return all(_dates_compatible(c.date, claim.date) for c in dated) and all(
         places_compatible(c.location, claim.location) for c in draft.claims)
+
+
+def _not_after(date: DateRange, default: DateRange) -> bool:
+    """A sentence's own date is no later than the date an undated claim took from the report (its day
+    of publication or the narrative's last date): it can date that claim's event."""
+    return date.start is None or default.start is None or date.start <= (default.end or default.start)
 
 
 def build_incident(draft: IncidentDraft, *, number: int, text: str, fallback_date: DateRange,
