@@ -13,7 +13,7 @@ import re
 OUTCOME_AFTER: dict[str, str] = {
     **dict.fromkeys(
         "killed dead died die dies dying executed massacred slain murdered beheaded lynched perished "
-        "assassinated slaughtered martyred drowned burned electrocuted decapitated "
+        "assassinated slaughtered martyred drowned electrocuted decapitated "
         "shot-dead gunned".split(), "killed"),
     **dict.fromkeys("wounded injured injuried hurt maimed hospitalised hospitalized".split(), "injured"),
     **dict.fromkeys("missing disappeared unaccounted".split(), "missing"),

@@ -239,6 +239,8 @@ def _outcome_after(view: SentenceView, count: LinkedCount, counts: list[LinkedCo
             return "killed", i, negated, chain
         if word == "to" and i + 1 < n and words[i + 1] == "death":
             return "killed", i + 1, negated, chain
+        if word == "alive" and i > 0 and words[i - 1] in ("burned", "burnt", "buried"):
+            return "killed", i, negated, chain  # "burned alive" (but "burned" alone: trucks, houses)
         if i + 1 < n and words[i + 1] == "down" and word in ("gunned", "cut", "mowed", "shot"):
             return "killed", i, negated, chain
         if view.pos[i] == "VERB" and words[i + 1:i + 3] == ["to", "death"]:
