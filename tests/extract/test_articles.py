@@ -56,3 +56,71 @@ RESTATED = [
 @pytest.mark.parametrize(("text", "killed"), RESTATED)
 def test_a_restated_toll_is_one_figure(pipeline, text, killed):
     assert _killed(pipeline, text) == killed
+
+
+# (3) named victims and ages, (4) families ---------------------------------------------------------
+
+NAMES_AND_AGES = [
+    pytest.param(
+        "At least six members of the Haddad family were killed when an airstrike hit their home in Korvik "
+        "on Sunday, the civil defence said.\n\n"
+        "Relatives named the dead as Samir Haddad (61), his wife Leila (58) and their grandchildren Rami (9) "
+        "and Yara (4).\n\n"
+        "Another woman, 34-year-old Huda Haddad, died in hospital, a cousin wrote on Facebook. "
+        "The six other victims were identified by neighbours.",
+        [6], id="ages-in-brackets-and-names-after-a-family-total"),
+    pytest.param(
+        "An entire family of five was killed in a strike on the Nasser building on Tuesday, a local "
+        "journalist reported.\n\n"
+        "Medics said the bodies of a father, a mother and three children, aged 2, 6 and 11, were recovered. "
+        "His brother told a rights group that three generations of one family had been wiped out.",
+        [5], id="family-of-five-with-ages"),
+    pytest.param(
+        "Seven civilians, including two women, were killed when a shell struck a bakery in Tarsin on "
+        "Friday, according to the health ministry.\n\n"
+        "A 12-year-old boy was among the dead, his uncle told reporters. The baker, Yusuf Karam, 47, was "
+        "killed as he opened the shop, a neighbour said.",
+        [7], id="a-7-year-old-is-no-count"),
+]
+
+
+@pytest.mark.parametrize(("text", "killed"), NAMES_AND_AGES)
+def test_named_victims_and_ages_are_parts_of_the_toll(pipeline, text, killed):
+    assert _killed(pipeline, text) == killed
+
+
+@pytest.mark.parametrize("text", [
+    "Samir Haddad (61), his wife Leila (58) and their son Rami (9) were killed in the strike.",
+    "The strike killed Samir Haddad (61 years old) and his wife Leila (58).",
+])
+def test_an_age_in_brackets_is_never_a_count(pipeline, text):
+    result = pipeline.extract(Document(id="a", text=text, published=PUBLISHED))
+    assert not {c.count.low for c in result.claims} & {58, 61, 9}
+
+
+# (5) other events -------------------------------------------------------------------------------
+
+OTHER_EVENTS = [
+    pytest.param(
+        "Herders shot dead four villagers in Amdara on Sunday, a local official said.\n\n"
+        "Herders then killed a farmer near Kulbo on Tuesday, residents said.",
+        [4, 1], id="a-later-dated-killing-is-its-own-incident"),
+    pytest.param(
+        "Gunmen killed 12 people at a market in Dorvale on Monday, police said.\n\n"
+        "In a separate attack in Kano, two traders were shot dead, a witness said.",
+        [12, 2], id="a-separate-attack-is-its-own-incident"),
+]
+
+
+@pytest.mark.parametrize(("text", "killed"), OTHER_EVENTS)
+def test_another_event_in_the_article_is_never_added_to_the_first(pipeline, text, killed):
+    assert _killed(pipeline, text) == killed
+
+
+# (8) individuals, (9) qualified lists -------------------------------------------------------------
+
+def test_fighters_of_two_sides_make_a_battle(pipeline):
+    text = ("A monitoring group said 40 soldiers and 52 rebel fighters were killed in three days of "
+            "fighting around Tel Amar. Residents said the shelling had emptied the town.")
+    result = pipeline.extract(Document(id="a", text=text, published=PUBLISHED))
+    assert [(i.event_type, i.killed.best) for i in result.incidents] == [("Battles", 92)]

@@ -17,7 +17,7 @@ from ..geodesy import location_distance_km
 from ..records import Actor, CasualtyClaim, DateRange, Figures, Incident, Location
 from .figures import first_of_sentence, incident_figures, is_additive
 from .lexicon import UPDATE_RE
-from .taxonomy import classify_event
+from .taxonomy import EventClass, classify_event
 
 ONE_SIDED_CUES = re.compile(
     r"massacr|execut|summar(?:il)?y|slaughter|genocid|ethnic cleansing|lined up|in cold blood",
@@ -97,6 +97,9 @@ def group_claims(claims: Sequence[CasualtyClaim]) -> list[IncidentDraft]:
             previous is None or previous.claims[-1].evidence.start != claim.evidence.start)
         if separate:
             previous = None  # "In a separate incident, ..."
+        if draft is None and previous is not None and previous.claims[-1].evidence.start == claim.evidence.start \
+                and previous.act == act:
+            draft = previous  # "nine soldiers were killed and several others wounded": one statement, one event
         if draft is None and previous is not None and UPDATE_RE.search(claim.evidence.text) and all(
                 places_compatible(c.location, claim.location) for c in previous.claims):
             draft = previous  # "the toll rose to five on Wednesday": a report date, the same incident
@@ -115,7 +118,73 @@ def group_claims(claims: Sequence[CasualtyClaim]) -> list[IncidentDraft]:
         draft.claims.append(claim)
         home[claim.id] = draft
         previous = draft
-    return _fold_details(_merge_headline(drafts))
+    return _bounded_by_lead(_fold_details(_merge_headline(drafts)))
+
+
+# Words that put victims beyond a toll already told ("two more died in hospital", "a further three").
+MORE_VICTIMS = re.compile(r"\b(?:more(?! than)|additional|further|in addition|as well as)\b", re.I)
+LEAD_KINDS = frozenset({"civilians", "unknown", "mixed"})  # a lead toll of people in general, or of civilians
+PART_KINDS = frozenset({"civilians", "unknown"})  # the named, the kin, "the victims": people the lead may hold
+
+
+def _bounded_by_lead(drafts: list[IncidentDraft]) -> list[IncidentDraft]:
+    """ "At least 12 civilians were killed ... Ahmad (34) and his wife ... Another woman ... The six other
+    victims ...": once the report has told its toll, the people it names, counts or tells of again in later
+    sentences are among that toll, not more victims, unless they are of another kind ("two soldiers") or
+    the sentence says they are more ("two more died in hospital") or another event ("in a separate
+    strike"). Such claims point at the lead toll (``part_of``); their incidents join the lead's."""
+    lead = _lead_toll(drafts)
+    if lead is None:
+        return drafts
+    total = lead.count.low or 0
+    kept = [drafts[0]]
+    for draft in drafts[1:]:
+        if all(_within_lead(c, lead) for c in draft.claims if c.outcome == "killed") and any(
+                c.outcome == "killed" for c in draft.claims) and not any(_another_event(c) for c in draft.claims):
+            drafts[0].claims.extend(draft.claims)
+        else:
+            kept.append(draft)
+    drafts[0].claims = [replace(c, part_of=lead.id) if c.outcome == "killed" and c.part_of is None
+                        and c.id != lead.id and c.evidence.start != lead.evidence.start
+                        and (c.count.high or c.count.low or 0) <= total and _within_lead(c, lead) else c
+                        for c in drafts[0].claims]
+    return kept
+
+
+def _lead_toll(drafts: list[IncidentDraft]) -> CasualtyClaim | None:
+    """The report's first killed toll of two or more people in general (or civilians), if it has one."""
+    if not drafts:
+        return None
+    lead = next((c for c in drafts[0].claims if c.outcome == "killed" and c.part_of is None), None)
+    if lead is None or (lead.count.low or 0) < 2 or lead.victims.category not in LEAD_KINDS or is_additive(lead):
+        return None
+    return lead
+
+
+def _within_lead(claim: CasualtyClaim, lead: CasualtyClaim) -> bool:
+    """Whether a later killed claim may be among the lead toll's people (see :func:`_bounded_by_lead`)."""
+    if claim.evidence.start == lead.evidence.start or claim.part_of is not None:
+        return True
+    if not _dates_compatible(lead.date, claim.date) or not places_compatible(lead.location, claim.location):
+        return False  # "... on Sunday. Herders then killed a farmer on Tuesday": a later event, or elsewhere
+    if (claim.count.low or 0) >= 2 and claim.source != lead.source and claim.source.name is not None \
+            and claim.victims.category == lead.victims.category:
+        return False  # "the ministry said 143 civilians": another source's toll of the same people competes
+    return (claim.count.high or claim.count.low or 0) <= (lead.count.low or 0) and (
+        claim.victims.category in PART_KINDS or claim.victims.category == lead.victims.category) and not (
+        MORE_VICTIMS.search(claim.count.text) or MORE_VICTIMS.search(claim.victims.text or "")
+        or _another_event(claim))
+
+
+ANOTHER_ATTACK = re.compile(
+    r"\b(?:another|a second|a further|an earlier|a later) (?:\w+ )?(?:attack|strike|air ?strike|raid|bomb|bombing|blast|"
+    r"explosion|incident|shooting|shelling|ambush)s?\b|\bthe (?:next|following) (?:day|morning|night|week)\b", re.I)
+
+
+def _another_event(claim: CasualtyClaim) -> bool:
+    """The claim's sentence tells of an event other than the one reported ("In a separate attack ...")."""
+    text = claim.evidence.text
+    return bool(SEPARATE_INCIDENT.search(text) or ADDED_EVENT.search(text) or ANOTHER_ATTACK.search(text))
 
 
 def _refers_back(claim: CasualtyClaim) -> bool:
@@ -237,10 +306,33 @@ def _fits(draft: IncidentDraft, claim: CasualtyClaim) -> bool:
     """A dated claim fits a draft whose dated claims have a compatible date, and whose places agree."""
     dated = [c for c in draft.claims if c.date.text is not None]
     if not dated:  # "Six people were killed ... the attack on Saturday": the lead told no date, a later sentence does
-        return all(_not_after(claim.date, c.date) and places_compatible(c.location, claim.location)
-                   for c in draft.claims)
-    return all(_dates_compatible(c.date, claim.date) for c in dated) and all(
-        places_compatible(c.location, claim.location) for c in draft.claims)
+        return _same_victims(draft, claim) and all(
+            _not_after(claim.date, c.date) and places_compatible(c.location, claim.location) for c in draft.claims)
+    return all(_dates_compatible(c.date, claim.date) and not _named_days_differ(c.date, claim.date) for c in dated) \
+        and all(places_compatible(c.location, claim.location) for c in draft.claims)
+
+
+NIGHT_WORDS = re.compile(r"\b(?:night|overnight|midnight|early|late|dawn|evening)\b", re.I)
+
+
+def _named_days_differ(a: DateRange, b: DateRange) -> bool:
+    """ "on Thursday" and "on Friday", each a single day and neither a night that runs into the next: two
+    days the report tells apart (a one-day slack is for "Thursday night ... early Friday")."""
+    if a.text is None or b.text is None or a.start is None or b.start is None:
+        return False
+    single = (a.end or a.start) == a.start and (b.end or b.start) == b.start
+    return single and a.start != b.start and not (NIGHT_WORDS.search(a.text) or NIGHT_WORDS.search(b.text))
+
+
+def _same_victims(draft: IncidentDraft, claim: CasualtyClaim) -> bool:
+    """The claim may be about the victims the draft's first claim of its outcome counts (same kind, or a
+    kind left open): "Seven people were killed ... killed seven members of the family" but not "312
+    civilians ... nine soldiers were killed on Thursday"."""
+    first = next((c for c in draft.claims if c.outcome == claim.outcome), None)
+    if first is None:
+        return True
+    kinds = {first.victims.category, claim.victims.category}
+    return len(kinds) == 1 or bool(kinds & {"unknown", "mixed"})
 
 
 def _not_after(date: DateRange, default: DateRange) -> bool:
@@ -263,6 +355,8 @@ def build_incident(draft: IncidentDraft, *, number: int, text: str, fallback_dat
         killed = Figures(low=0, best=0, high=0)  # a protest where no one was harmed
     if draft.act == "one_sided" and event is not None and event.event_type == "Battles":
         event = type(event)(event_type="Violence against civilians", sub_event_type="Attack")
+    elif _fighters_on_two_sides(claims) and (event is None or event.event_type == "Violence against civilians"):
+        event = EventClass(event_type="Battles", sub_event_type="Armed clash")
     sources: list[str] = []
     for claim in claims:
         for source in (claim.source, *claim.corroborated_by):
@@ -284,6 +378,13 @@ def build_incident(draft: IncidentDraft, *, number: int, text: str, fallback_dat
         sources=tuple(sources),
         disputed=killed_disputed or injured_disputed,
     )
+
+
+def _fighters_on_two_sides(claims: Sequence[CasualtyClaim]) -> bool:
+    """ "125 security personnel and 148 loyalists were killed": the dead are fighters of both sides and
+    no civilian, so the incident is a battle whatever the rest of the report tells."""
+    kinds = {c.victims.category for c in claims if c.outcome == "killed" and (c.count.low or 0) > 0}
+    return {"state_forces", "non_state_armed"} <= kinds and "civilians" not in kinds
 
 
 def _cause_of_protest(claim: CasualtyClaim) -> bool:

@@ -41,11 +41,25 @@ EVENT_NOUNS = frozenset("funeral funerals burial burials vigil memorial commemor
 REDUCED_RELATIVES = frozenset({"suspected", "accused", "wanted", "believed", "alleged", "thought"})
 
 
+# "Ahmad Saleh (34)", "his son Ali (7)": a bare number in brackets after a name or a person is an age.
+_AGE_BRACKET_BEFORE = re.compile(r"(?:\b[A-Z][\w.'’-]*|\b(?:boy|girl|man|woman|child|son|daughter|wife|husband|"
+                                 r"father|mother|brother|sister|baby|infant|grandson|granddaughter)s?)\s*\(\s*$")
+_AGE_BRACKET_AFTER = re.compile(r"\s*(?:years?(?: old)?|yrs?)?\s*\)")
+
+
+def _is_age(text: str, mention: CountMention) -> bool:
+    """A person's age in brackets, never a count (no age is ever a count)."""
+    return (mention.qualifier == "exact" and mention.low is not None and mention.low < 130
+            and mention.value_start == mention.start
+            and _AGE_BRACKET_AFTER.match(text, mention.end) is not None
+            and _AGE_BRACKET_BEFORE.search(text, max(0, mention.start - 40), mention.start) is not None)
+
+
 def find_sentence_counts(view: SentenceView) -> list[LinkedCount]:
     """Counts (numeric, vague and singular victim phrases) of a sentence, in order."""
     doc_text = view.sent.doc.text
     start, end = view.sent.start_char, view.sent.end_char
-    mentions = find_counts(doc_text, start=start, end=end)
+    mentions = [m for m in find_counts(doc_text, start=start, end=end) if not _is_age(doc_text, m)]
     taken = [(m.start, m.end) for m in mentions]
     noun_ends: dict[int, int] = {}
     for match in SINGULAR_VICTIM_RE.finditer(doc_text, start, end):

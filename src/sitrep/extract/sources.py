@@ -39,7 +39,8 @@ _NOT_ACTORS = frozenset(
     "fighting violence shelling airstrike airstrikes strike strikes incident fire gunfire shooting "
     "raid raids assault offensive operation ambush device ied mine landmine car vehicle "
     "explosive explosives rocket rockets missile missiles shell shells mortar mortars drone "
-    "drones crash collapse it this that which who what unrest riots riot protest protests".split()
+    "drones crash collapse it this that which who what unrest riots riot protest protests "
+    "most many some all none half both each several few majority rest one others".split()  # "most of them shot": victims
 )
 _GENERIC_ACTORS = frozenset(
     "gunmen gunman assailants assailant attackers attacker militants men individuals "
