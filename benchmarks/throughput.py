@@ -5,10 +5,13 @@ Measures in one run:
   (b) ``Pipeline().extract_many`` articles/s and words/s;
   (c) the ratio b/a (words/s);
   (d) the share of extract time spent in cleaning (``sitrep.clean.clean_text``);
-  (e) peak RSS of ``sitrep extract --jsonl`` over a larger generated stream, in a subprocess.
+  (e) peak RSS of ``sitrep extract --jsonl`` over a larger generated stream, in a subprocess;
+  (f) on a second corpus of long whole articles (many paragraphs and sources, victims named
+      with their ages, tolls told again and updated), bare spaCy and sitrep words/s and their
+      ratio: long articles must cost no more per word than short ones.
 
 Usage:
-  python benchmarks/throughput.py [--articles 300] [--seed 7]
+  python benchmarks/throughput.py [--articles 300] [--long-articles 60] [--seed 7]
                                   [--rss-articles 10000 | --skip-rss] [--pin-core | --no-pin-core]
 
 Prints a small table, then the figures as one JSON line (the last line of output).
@@ -180,6 +183,61 @@ class CorpusGenerator:
         return template.format(**values)
 
 
+FIRST_NAMES = ("Samir", "Leila", "Rami", "Yara", "Omar", "Huda", "Khalil", "Nour", "Tariq", "Salma", "Yusuf",
+               "Mona", "Adel", "Rania", "Fadi", "Dina", "Karim", "Aya")
+FAMILIES = ("Haddad", "Nassar", "Karam", "Mansour", "Saleh", "Azar", "Hamdan", "Qasim", "Daher", "Tamimi")
+KIN = ("his wife", "her husband", "their son", "their daughter", "his brother", "her mother", "their grandson")
+LONG_SOURCES = ("the civil defence", "the health ministry", "a rights group", "a local journalist",
+                "a cousin of the victims", "the Red Crescent", "an eyewitness", "a hospital director",
+                "@field_reporter on X", "a neighbour who helped with the rescue")
+
+
+class LongArticleGenerator:
+    """Seeded whole articles of ``min_words``-``max_words`` words in the shape of casualty assessments:
+    a lead toll, victims named with ages, the toll told again by several sources and updated."""
+
+    def __init__(self, *, seed: int, min_words: int = 900, max_words: int = 1600) -> None:
+        self.rng = random.Random(seed)
+        self.min_words, self.max_words = min_words, max_words
+
+    def articles(self, count: int) -> Iterator[Article]:
+        for number in range(count):
+            yield self.article(f"long-{number}")
+
+    def article(self, article_id: str) -> Article:
+        rng = self.rng
+        published = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(700))
+        day = published - dt.timedelta(days=rng.randrange(1, 6))
+        family, town, toll = rng.choice(FAMILIES), rng.choice(TOWNS), rng.randint(3, 40)
+        paragraphs = [f"On {day:%B} {day.day}, {day.year}, at least {toll} members of the {family} family, "
+                      f"including {rng.randint(1, toll - 1)} children, were killed when {rng.choice(WEAPONS)} "
+                      f"hit their home in {town}, according to {rng.choice(LONG_SOURCES)}."]
+        words, target = len(paragraphs[0].split()), rng.randint(self.min_words, self.max_words)
+        while words < target:
+            paragraph = " ".join(self._sentence(family, town, toll) for _ in range(rng.randint(3, 6)))
+            paragraphs.append(paragraph)
+            words += len(paragraph.split())
+        return Article(id=article_id, text="\n\n".join(paragraphs) + "\n", published=published)
+
+    def _sentence(self, family: str, town: str, toll: int) -> str:
+        rng = self.rng
+        name = f"{rng.choice(FIRST_NAMES)} {family}"
+        source = rng.choice(LONG_SOURCES)
+        return rng.choice((
+            f"{name} ({rng.randint(18, 80)}), {rng.choice(KIN)} {rng.choice(FIRST_NAMES)} ({rng.randint(1, 70)}) "
+            f"and {rng.choice(KIN)} {rng.choice(FIRST_NAMES)} ({rng.randint(1, 17)}) were among the dead.",
+            f"{source[0].upper()}{source[1:]} said {toll} people had been killed and {rng.randint(2, 60)} wounded.",
+            f"Initially {source} reported {max(1, toll - rng.randint(1, 3))} deaths; the toll later rose to "
+            f"{toll} as bodies were recovered from the rubble.",
+            f"A {rng.randint(2, 16)}-year-old boy, {name}, died of his wounds in hospital, {source} said.",
+            f"{rng.choice(FILLER)}",
+            f"Relatives said the house in {town} had sheltered {rng.randint(10, 40)} people displaced from the north.",
+            f"{name}, {rng.randint(20, 70)}, a teacher, was described by colleagues as patient and kind.",
+            f"Two days earlier, {rng.randint(5, 30)} people were killed in a strike on a school in {rng.choice(TOWNS)}.",
+            f"Photos shared by {source} showed rescuers searching the rubble with their hands.",
+        ))
+
+
 # --------------------------------------------------------------------------- measurements
 
 
@@ -302,6 +360,8 @@ def _count_errors(lines) -> tuple[int, str | None]:
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=300, help="articles timed (default 300)")
+    parser.add_argument("--long-articles", type=int, default=60,
+                        help="long whole articles timed (default 60; 0 skips)")
     parser.add_argument("--seed", type=int, default=7, help="corpus seed (default 7)")
     parser.add_argument("--rss-articles", type=int, default=10_000,
                         help="articles in the peak-RSS stream (default 10000)")
@@ -333,6 +393,7 @@ def main(argv: list[str] | None = None) -> int:
     spacy_wps, spacy_seconds = bare_spacy_words_per_s(texts, words)
     timing = time_sitrep(documents)
     sitrep_wps = words / timing.seconds
+    long_figures = long_article_figures(args.long_articles, seed=args.seed) if args.long_articles else {}
     figures = {
         "articles": len(articles), "words": words, "seed": args.seed, "cpu": cpu,
         "spacy_words_per_s": round(spacy_wps, 1), "spacy_seconds": round(spacy_seconds, 3),
@@ -348,10 +409,29 @@ def main(argv: list[str] | None = None) -> int:
         "rss_articles_per_s": round(rss.articles / rss.seconds, 2) if rss else None,
         "rss_failed": rss.failed if rss else None, "rss_first_error": rss.first_error if rss else None,
         "python": platform.python_version(), "spacy": _spacy_version(),
+        "long_articles": long_figures.get("articles"), "long_words": long_figures.get("words"),
+        "long_spacy_words_per_s": long_figures.get("spacy_words_per_s"),
+        "long_sitrep_words_per_s": long_figures.get("sitrep_words_per_s"),
+        "long_ratio_sitrep_to_spacy": long_figures.get("ratio"),
     }
     print(format_table(figures))
     print(json.dumps(figures))
     return 0
+
+
+def long_article_figures(count: int, *, seed: int) -> dict:
+    """(f): bare spaCy and sitrep words/s on ``count`` long whole articles (plus warm-up ones)."""
+    from sitrep.records import Document
+
+    articles = list(LongArticleGenerator(seed=seed + 2).articles(count + WARMUP_ARTICLES))
+    timed = articles[WARMUP_ARTICLES:]
+    words = sum(a.words for a in timed)
+    texts = [a.text for a in articles]
+    spacy_wps, _ = bare_spacy_words_per_s(texts, sum(a.words for a in articles))
+    timing = time_sitrep([Document(id=a.id, text=a.text, published=a.published) for a in articles])
+    sitrep_wps = sum(a.words for a in articles) / timing.seconds
+    return {"articles": len(timed), "words": words, "spacy_words_per_s": round(spacy_wps, 1),
+            "sitrep_words_per_s": round(sitrep_wps, 1), "ratio": round(sitrep_wps / spacy_wps, 3)}
 
 
 def _spacy_version() -> str:
@@ -377,6 +457,11 @@ def format_table(figures: dict) -> str:
          f"{figures['rss_peak_mib']:.0f} MiB over {figures['rss_articles']} articles "
          f"({show(figures['rss_articles_per_s'])} articles/s incl. start-up)"),
     ]
+    if figures["long_articles"]:
+        rows.append(("(f) long articles", f"{figures['long_articles']} articles, {figures['long_words']} words: "
+                                          f"spaCy {figures['long_spacy_words_per_s']:.0f} words/s, sitrep "
+                                          f"{figures['long_sitrep_words_per_s']:.0f} words/s, ratio "
+                                          f"{figures['long_ratio_sitrep_to_spacy']:.3f}"))
     for key, label in (("sitrep", "(b)"), ("rss", "(e)")):
         if figures[f"{key}_failed"]:
             rows.append((f"FAILED {label}", f"{figures[f'{key}_failed']} documents, first: "
