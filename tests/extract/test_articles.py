@@ -124,3 +124,12 @@ def test_fighters_of_two_sides_make_a_battle(pipeline):
             "fighting around Tel Amar. Residents said the shelling had emptied the town.")
     result = pipeline.extract(Document(id="a", text=text, published=PUBLISHED))
     assert [(i.event_type, i.killed.best) for i in result.incidents] == [("Battles", 92)]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("MAIDUGURI, Nigeria - Insurgents killed six fishermen near Baga on Saturday, a militia leader said.", "Baga"),
+    ("KABUL (Reuters) - A roadside bomb killed two soldiers in Lashkar Gah on Monday.", "Lashkar Gah"),
+])
+def test_a_dateline_is_not_the_place_of_the_event(pipeline, text, place):
+    result = pipeline.extract(Document(id="a", text=text, published=PUBLISHED))
+    assert [i.location.name for i in result.incidents] == [place]

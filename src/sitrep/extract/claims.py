@@ -60,6 +60,9 @@ NEGATION_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"\b(?:were|was|are|is)\s+not\s+(?:\w+\s+)?(?P<word>injured|hurt|wounded|harmed|killed)\b", re.I), ()),
     (re.compile(r"\bno (?:arrests|one (?:was|has been) (?:arrested|detained))\b", re.I), ("detained",)),
 )
+# A dateline ("KADUNA, Nigeria -", "KABUL (Reuters) -") names where the reporter filed from, not the event.
+DATELINE = re.compile(r"^[ \t]*(?P<place>[A-Z][A-Z'.-]+(?:[ \t]+[A-Z][A-Z'.-]+)*(?:,[ \t]*[A-Z][\w.' -]{1,30}?)?)"
+                      r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[-–—]{1,2}[ \t]", re.MULTILINE)
 _NO_REPORT = re.compile(r"\bno (?:reports?|information|word|details?) (?:of|on|about)\b", re.I)
 @dataclass(frozen=True, slots=True)
 class Extraction:
@@ -107,8 +110,9 @@ class ClaimExtractor:
         else:
             inferred = infer_publication_date(dates, not_before=max(post_dates) if post_dates else None)
             publication = PublishedDate(date=inferred, inferred=inferred is not None)
-        context = _Context(clean=clean, published=publication, dates=dates,
-                           places=find_place_mentions(doc))
+        datelines = [m.span("place") for m in DATELINE.finditer(clean.text)]
+        places = [p for p in find_place_mentions(doc) if not any(a <= p.start < b for a, b in datelines)]
+        context = _Context(clean=clean, published=publication, dates=dates, places=places)
         previous_sentence: SpacySpan | None = None
         for sent in doc.sents:
             self._sentence(sent, previous_sentence, context)

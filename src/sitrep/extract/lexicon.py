@@ -166,7 +166,7 @@ SAY_VERBS = frozenset(
 SOURCE_KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("witness", re.compile(r"\b(?:witness(?:es)?|eyewitness(?:es)?|residents?|locals?|villagers?|survivors?|"
                            r"neighbou?rs?|relatives?|family|a local|passers-by|onlookers?)\b", re.I)),
-    ("monitor", re.compile(r"\b(?:observatory|monitor(?:s|ing)?|human rights|rights group|watch|amnesty|"
+    ("monitor", re.compile(r"\b(?:observatory|sohr|monitor(?:s|ing)?|human rights|rights group|watch|amnesty|"
                            r"united nations|u\.?n\.?\b|unama|unicef|ocha|unhcr|who|icrc|red cross|"
                            r"red crescent|msf|doctors without borders|médecins|ngo|network|airwars|"
                            r"acled|iraq body count|commission|committee|documentation|coalition for|"

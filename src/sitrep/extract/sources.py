@@ -111,9 +111,23 @@ def sentence_source(sent: SpacySpan, *, previous: Source | None) -> Source | Non
             found = _named_source(_subject_phrase(nearest), previous)
             if found:
                 return found
+    tail = _TRAILING_SOURCE.search(sent.text)  # "..., including two children, the Observatory said."
+    if tail and not _NOT_A_SOURCE.search(tail.group("name")):
+        name = clean_name(tail.group("name"))
+        if name:
+            return Source(name=name, kind=source_kind(name), handle=None)
     if _UNATTRIBUTED_RE.search(sent.text):
         return UNATTRIBUTED
     return None
+
+
+# The attribution closing a sentence, when the parse misses it: ", the Syrian Observatory for Human Rights said."
+_TRAILING_SOURCE = re.compile(
+    r",\s+(?P<name>(?:the\s+)?(?:[\w.-]+-based\s+)?[A-Z][\w.'’&-]*(?:\s+(?:for|of|on|and|the|[A-Z][\w.'’&()-]*))*)"
+    r"\s+(?:said|says|reported|reports|stated|announced|added|confirmed)\s*[.!]?[\"”’]?\s*$")
+# Subjects of "reported" that are no one's word: "No injuries were reported", "casualties were reported".
+_NOT_A_SOURCE = re.compile(r"^(?:no|none|zero)\b|\b(?:injur\w*|casualt\w*|deaths?|fatalit\w*|damage|arrests?|"
+                           r"victims?|bodies|losses)$", re.I)
 
 
 def _named_source(phrase: list[Token], previous: Source | None) -> Source | None:
@@ -128,7 +142,7 @@ def _named_source(phrase: list[Token], previous: Source | None) -> Source | None
     if any(t.like_num for t in phrase) and any(w in ("killed", "dead", "wounded") for w in words):
         return None
     name = clean_name(_span_text(phrase))
-    if not name:
+    if not name or _NOT_A_SOURCE.search(name):
         return None
     kind = source_kind(name)
     return Source(name=name, kind=kind, handle=None)
