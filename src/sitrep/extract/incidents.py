@@ -165,11 +165,8 @@ def _within_lead(claim: CasualtyClaim, lead: CasualtyClaim) -> bool:
     """Whether a later killed claim may be among the lead toll's people (see :func:`_bounded_by_lead`)."""
     if claim.evidence.start == lead.evidence.start or claim.part_of is not None:
         return True
-    if not _dates_compatible(lead.date, claim.date) or not places_compatible(lead.location, claim.location):
-        return False  # "... on Sunday. Herders then killed a farmer on Tuesday": a later event, or elsewhere
-    if (claim.count.low or 0) >= 2 and claim.source != lead.source and claim.source.name is not None \
-            and claim.victims.category == lead.victims.category:
-        return False  # "the ministry said 143 civilians": another source's toll of the same people competes
+    if not _dates_compatible(lead.date, claim.date):
+        return False  # "... on Sunday. Herders then killed a farmer on Tuesday": a later event
     return (claim.count.high or claim.count.low or 0) <= (lead.count.low or 0) and (
         claim.victims.category in PART_KINDS or claim.victims.category == lead.victims.category) and not (
         MORE_VICTIMS.search(claim.count.text) or MORE_VICTIMS.search(claim.victims.text or "")
