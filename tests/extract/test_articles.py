@@ -133,3 +133,42 @@ def test_fighters_of_two_sides_make_a_battle(pipeline):
 def test_a_dateline_is_not_the_place_of_the_event(pipeline, text, place):
     result = pipeline.extract(Document(id="a", text=text, published=PUBLISHED))
     assert [i.location.name for i in result.incidents] == [place]
+
+
+# (2) competing figures and updates, (6) protests, (8) individuals, (9) qualified lists --------------
+
+def _incidents(pipeline, text):
+    return pipeline.extract(Document(id="a", text=text, published=PUBLISHED)).incidents
+
+
+def test_competing_figures_are_one_disputed_incident_with_the_conservative_best(pipeline):
+    text = ("Health officials said 17 people died in the attack on the Tamer market on Sunday.\n\n"
+            "A rights group put the toll at 21, a monitoring network told reporters.\n\n"
+            "Residents said the market had reopened only a week earlier.")
+    [incident] = _incidents(pipeline, text)
+    assert (incident.killed.low, incident.killed.best, incident.killed.high, incident.disputed) == (17, 17, 21, True)
+
+
+def test_a_toll_update_makes_the_latest_figure_best_and_keeps_the_first_as_a_claim(pipeline):
+    text = ("Initially nine people were reported dead after the strike on the Deir camp on Sunday, civil "
+            "defence said.\n\nThe toll rose to 14 as bodies were recovered, the health ministry said on Monday.")
+    result = pipeline.extract(Document(id="a", text=text, published=PUBLISHED))
+    assert [i.killed.best for i in result.incidents] == [14]
+    assert {c.count.low for c in result.claims if c.outcome == "killed"} == {9, 14}
+    assert next(c for c in result.claims if c.count.low == 9).source.name == "civil defence"
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    pytest.param("Security forces opened fire on the protesters in Dalen on Friday, killing 11, a rights group said.",
+                 [11], id="deaths-at-a-protest-count"),
+    pytest.param("Hundreds marched in Korvik on Saturday protesting the killing of three teenagers by police last week.",
+                 [0], id="deaths-that-caused-the-protest-do-not"),
+    pytest.param("Gunmen shot and killed Jamal Idris, a district official, in Maro on Sunday.", [1],
+                 id="a-named-individual"),
+    pytest.param("At least five fighters, two soldiers and three civilians were killed in clashes near Tel Amar on "
+                 "Sunday.", [10], id="a-qualified-list-of-kinds-adds-up"),
+    pytest.param("Eleven people, including four soldiers and seven assailants, were killed near Tel Amar on Sunday.",
+                 [11], id="an-including-list-is-a-breakdown"),
+])
+def test_protests_individuals_and_lists(pipeline, text, killed):
+    assert _killed(pipeline, text) == killed

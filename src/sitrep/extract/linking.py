@@ -64,6 +64,7 @@ from .structure import (
     link_from_context,
     lists_that_sum_to_a_total,
     mark_breakdowns,
+    parts_fit_their_totals,
     parts_of_an_included_list,
     restatements_are_one,
     tolls_are_totals,
@@ -90,6 +91,7 @@ def link_sentence(view: SentenceView) -> list[LinkedCount]:
     lists_that_sum_to_a_total(view, counts)
     parts_of_an_included_list(view, counts)
     restatements_are_one(view, counts)
+    parts_fit_their_totals(view, counts)
     for count in counts:
         if count.outcome and count.outcome != CASUALTIES and count.anchor >= 0:
             count.also = count.also or chained_outcome(view, count.anchor, count.outcome)

@@ -102,7 +102,7 @@ def sentence_source(sent: SpacySpan, *, previous: Source | None) -> Source | Non
             if found:
                 return found
         elif lower in SAY_VERBS and token.pos_ in ("VERB", "AUX"):
-            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]  # "nine were reported dead": no source
             if not subjects and token.dep_ in ("advcl", "xcomp", "conj") and token.tag_ == "VBG":
                 subjects = [c for c in token.head.children if c.dep_ == "nsubj"]  # "X denied ..., saying"
             if not subjects:

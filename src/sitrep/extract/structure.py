@@ -282,3 +282,20 @@ def _verb_after_marker(view: SentenceView, previous: LinkedCount, count: LinkedC
     start = previous.np_end + position
     return any(view.pos[j] in ("VERB",) and view.words[j] not in ("including",)
                for j in range(start, count.first))
+
+
+SPECIFIC_KINDS = frozenset({"civilians", "state_forces", "non_state_armed", "perpetrators"})
+
+
+def parts_fit_their_totals(view: SentenceView, counts: list[LinkedCount]) -> None:
+    """ "At least five fighters, two soldiers and three civilians were killed": a list of people of other
+    kinds than the first, with no "including" between them, is ten victims, not five and their parts."""
+    for count in counts:
+        total = count.part_of
+        if total is None or total.category not in SPECIFIC_KINDS or count.category not in SPECIFIC_KINDS \
+                or count.category == total.category or count.first <= total.first:
+            continue
+        between = " ".join(view.words[total.np_end:count.first])
+        if not any(marker in between for marker in BREAKDOWN_MARKERS) and ":" not in between \
+                and "(" not in between:
+            count.part_of = None
