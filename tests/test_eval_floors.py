@@ -17,15 +17,16 @@ from sitrep.pipeline import Pipeline
 GOLD = Path(__file__).parent / "fixtures" / "gold" / "articles.jsonl"
 
 # Share of rows that must be right, per figure (see sitrep.evaluate for how each is computed),
-# set just under the measured values (12 articles: 0.917 killed, 0.818 injured, 0.833 date,
-# 0.833 place, 0.917 country, 0.833 event type), so that a regression of one article fails.
+# set just under the measured values (15 articles, three of them whole multi-source articles with
+# named victims, competing figures and a coded range: 0.933 killed, 0.857 injured, 0.867 date,
+# 0.867 place, 0.933 country, 0.867 event type), so that a regression of one article fails.
 FLOORS: dict[str, float] = {
-    "killed": 0.90,
-    "injured": 0.80,
-    "date": 0.82,
-    "place": 0.82,
-    "country": 0.90,
-    "event_type": 0.82,
+    "killed": 0.92,
+    "injured": 0.84,
+    "date": 0.85,
+    "place": 0.85,
+    "country": 0.92,
+    "event_type": 0.85,
 }
 
 
