@@ -116,3 +116,13 @@ def _word_around(text: str, position: int) -> tuple[int, int]:
     while end < len(text) and (text[end].isalnum() or text[end] in INVISIBLE):
         end += 1
     return start, end
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_lone_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with each lone surrogate (valid in JSON as "\\ud800", never in UTF-8) replaced by
+    U+FFFD, one character for one so offsets stay; and how many were replaced."""
+    replaced, count = _LONE_SURROGATE.subn("\ufffd", text)
+    return replaced, count
