@@ -16,7 +16,6 @@ are refused with an :class:`~sitrep.errors.InputError`.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -29,6 +28,7 @@ from .errors import ExtractionError, InputError, SitrepError
 from .extract.claims import ClaimExtractor, Extraction
 from .extract.incidents import build_incident, empty_incident, group_claims
 from .geocode import Geocoder
+from .ingest.readers import with_plausible_published
 from .nlp import get_nlp
 from .records import (
     CasualtyClaim,
@@ -47,10 +47,6 @@ from .records import (
 PIECE_CHARS = 20_000
 # Longer texts are refused: no news report is this long, and one page must not stall a server.
 MAX_DOCUMENT_CHARS = 5_000_000
-# Publication dates outside this range are ignored with a warning (a date field's junk
-# such as 0001-01-01 or 9999-12-31; date arithmetic on them overflows).
-EARLIEST_PUBLISHED = dt.date(1900, 1, 1)
-LATEST_PUBLISHED = dt.date(2199, 12, 31)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,15 +184,11 @@ def _checked(document: Document) -> Document:
     text, replaced = replace_lone_surrogates(document.text)
     if replaced:
         warnings.append(f"{where}: {replaced} lone surrogate character(s) replaced with U+FFFD")
-    published = document.published
-    if published is not None and not EARLIEST_PUBLISHED <= published <= LATEST_PUBLISHED:
-        warnings.append(f"{where}: publication date {published.isoformat()} ignored (outside "
-                        f"{EARLIEST_PUBLISHED.isoformat()} to {LATEST_PUBLISHED.isoformat()})")
-        published = None
     warnings.extend(f"{where}: {w}" for w in language_warnings(text))
+    document = with_plausible_published(document)
     if not warnings:
         return document
-    return replace(document, text=text, published=published, warnings=document.warnings + tuple(warnings))
+    return replace(document, text=text, warnings=document.warnings + tuple(warnings))
 
 
 def _parse(texts: list[str]) -> list:

@@ -14,52 +14,19 @@ import html
 import os
 import re
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
 
+from ..clean.html import strip_html  # noqa: F401 - feeds' fallback, tested here
 from ..errors import InputError
 from ..records import Document
 from .readers import html_to_text
 
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
-_BLOCK_TAGS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "blockquote", "tr"})
 
 
 def looks_like_html(text: str) -> bool:
     return bool(_TAG.search(text))
-
-
-class _TextCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs) -> None:
-        if tag in ("script", "style"):
-            self._skip += 1
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag) -> None:
-        if tag in ("script", "style") and self._skip:
-            self._skip -= 1
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_data(self, data) -> None:
-        if not self._skip:
-            self.parts.append(data)
-
-
-def strip_html(markup: str) -> str:
-    """Plain text of a short HTML fragment (feed summaries are too short for trafilatura)."""
-    collector = _TextCollector()
-    collector.feed(markup)
-    collector.close()
-    lines = (" ".join(line.split()) for line in "".join(collector.parts).splitlines())
-    return "\n".join(line for line in lines if line)
 
 
 def entry_text(markup: str, *, origin: str) -> str:

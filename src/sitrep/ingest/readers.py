@@ -116,6 +116,22 @@ def scrub_record_text(value: str, *, origin: str, field: str) -> tuple[str, tupl
     return text, (f"{origin}: {replaced} lone surrogate(s) in '{field}' replaced with U+FFFD",)
 
 
+# Publication dates outside this range are set aside with a warning: a date field's junk
+# (0001-01-01, 9999-12-31), never a news report's date, and date arithmetic on them overflows.
+EARLIEST_PUBLISHED = dt.date(1900, 1, 1)
+LATEST_PUBLISHED = dt.date(2199, 12, 31)
+
+
+def with_plausible_published(document: Document) -> Document:
+    """``document``, its publication date dropped with a warning when outside the plausible range."""
+    published = document.published
+    if published is None or EARLIEST_PUBLISHED <= published <= LATEST_PUBLISHED:
+        return document
+    warning = (f"{document.origin or document.id}: publication date {published.isoformat()} ignored "
+               f"(outside {EARLIEST_PUBLISHED.isoformat()} to {LATEST_PUBLISHED.isoformat()})")
+    return replace(document, published=None, warnings=document.warnings + (warning,))
+
+
 def parse_date(value: Any, *, origin: str, field: str = "published") -> dt.date | None:
     if value in (None, ""):
         return None
