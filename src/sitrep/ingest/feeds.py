@@ -38,22 +38,33 @@ def entry_text(markup: str, *, origin: str) -> str:
         return strip_html(markup)
 
 
+def looks_like_feed(data: bytes) -> bool:
+    """True when the bytes open as an RSS or Atom document (whatever the file is called)."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf:rdf")) and any(
+        tag in head for tag in (b"<rss", b"<feed", b"<rdf:rdf"))
+
+
 def read_feed(path: str | os.PathLike[str]) -> Iterator[Document | InputError]:
     """Documents of a local RSS/Atom file; bad entries are yielded as InputErrors."""
-    import feedparser
-
     origin = str(path)
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}", source=origin) from None
+    return read_feed_bytes(data, origin=origin, stem=Path(path).stem)
+
+
+def read_feed_bytes(data: bytes, *, origin: str, stem: str) -> Iterator[Document | InputError]:
+    """Documents of an RSS/Atom document; raises InputError at once when it is not a feed."""
+    import feedparser
+
     feed = feedparser.parse(data)
     if not feed.entries:
         reason = f" ({feed.bozo_exception})" if feed.get("bozo") else ""
         raise InputError(f"not an RSS/Atom feed, or a feed without entries{reason}", source=origin)
-    for number, entry in enumerate(feed.entries, start=1):
-        where = f"{origin}#{number}"
-        yield _entry_document(entry, origin=where, default_id=f"{Path(path).stem}-{number}")
+    return (_entry_document(entry, origin=f"{origin}#{number}", default_id=f"{stem}-{number}")
+            for number, entry in enumerate(feed.entries, start=1))
 
 
 def _entry_document(entry, *, origin: str, default_id: str) -> Document | InputError:

@@ -170,14 +170,16 @@ def html_to_text(html: str, *, origin: str) -> str:
     return clean_html_to_text(html, origin=origin)
 
 
-def read_document(path: str | os.PathLike[str], *, published: dt.date | None = None) -> Document:
-    """Read one article file. Raises InputError if it cannot be read."""
+def read_document(path: str | os.PathLike[str], *, published: dt.date | None = None,
+                  data: bytes | None = None) -> Document:
+    """Read one article file (``data``: its bytes, when already read). Raises InputError if it cannot be read."""
     path = Path(path)
     origin = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror or exc}", source=origin) from None
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read file: {exc.strerror or exc}", source=origin) from None
     text, warnings = decode_bytes(data, origin=origin)
     return _document_from_text(text, suffix=path.suffix.lower(), doc_id=path.stem, origin=origin,
                                published=published, warnings=warnings)
