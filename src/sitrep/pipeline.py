@@ -23,12 +23,11 @@ from itertools import islice
 from .clean import CleanText, clean_text
 from .clean.language import language_warnings
 from .clean.pieces import piece_bounds, piece_of
-from .clean.characters import replace_lone_surrogates
 from .errors import ExtractionError, InputError, SitrepError
 from .extract.claims import ClaimExtractor, Extraction
 from .extract.incidents import build_incident, empty_incident, group_claims
 from .geocode import Geocoder
-from .ingest.readers import with_plausible_published
+from .ingest.readers import with_plausible_published, without_lone_surrogates
 from .nlp import get_nlp
 from .records import (
     CasualtyClaim,
@@ -175,20 +174,15 @@ def _prepare(item: Document | InputError) -> _Prepared | FailedDocument:
 
 
 def _checked(document: Document) -> Document:
-    """The document as sitrep can read it: refused when too long, junk fields set aside with a warning."""
+    """The document as sitrep can read it: refused when too long, lone surrogates replaced and a
+    junk publication date set aside (with warnings), a warning when it is not in English."""
+    document = with_plausible_published(without_lone_surrogates(document))
     where = document.origin or document.id
     if len(document.text) > MAX_DOCUMENT_CHARS:
         raise InputError(f"the text is {len(document.text):,} characters long; sitrep reads at most "
                          f"{MAX_DOCUMENT_CHARS:,} characters a document", source=where, record_id=document.id)
-    warnings: list[str] = []
-    text, replaced = replace_lone_surrogates(document.text)
-    if replaced:
-        warnings.append(f"{where}: {replaced} lone surrogate character(s) replaced with U+FFFD")
-    warnings.extend(f"{where}: {w}" for w in language_warnings(text))
-    document = with_plausible_published(document)
-    if not warnings:
-        return document
-    return replace(document, text=text, warnings=document.warnings + tuple(warnings))
+    language = tuple(f"{where}: {w}" for w in language_warnings(document.text))
+    return replace(document, warnings=document.warnings + language) if language else document
 
 
 def _parse(texts: list[str]) -> list:

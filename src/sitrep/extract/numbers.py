@@ -134,6 +134,8 @@ def _parse_number(text: str) -> int | None:
     if not cleaned:
         return None
     match = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s+(hundred|thousand|million))?", cleaned)
+    if match and len(match.group(1)) > 20:
+        return None  # far above MAX_COUNT (and int() refuses thousands of digits)
     if match:
         whole = int(match.group(1).replace(",", ""))
         if match.group(3):

@@ -132,6 +132,24 @@ def with_plausible_published(document: Document) -> Document:
     return replace(document, published=None, warnings=document.warnings + (warning,))
 
 
+def without_lone_surrogates(document: Document) -> Document:
+    """``document`` with lone surrogates (from JSON "\\ud800" escapes, or file names that are not
+    UTF-8) replaced by U+FFFD in every text field, one character for one, with a warning: such
+    strings cannot be written as UTF-8, so neither printed nor stored."""
+    fields = {"id": document.id, "text": document.text, "title": document.title, "url": document.url,
+              "origin": document.origin}
+    counts = {}
+    for name, value in fields.items():
+        if value is not None:
+            fields[name], counts[name] = replace_lone_surrogates(value)
+    if not any(counts.values()):
+        return document
+    where = fields["origin"] or fields["id"]
+    warnings = tuple(f"{where}: {count} lone surrogate(s) in '{name}' replaced with U+FFFD"
+                     for name, count in counts.items() if count)
+    return replace(document, **fields, warnings=document.warnings + warnings)
+
+
 def parse_date(value: Any, *, origin: str, field: str = "published") -> dt.date | None:
     if value in (None, ""):
         return None

@@ -19,9 +19,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Protocol
 
+from ..clean.characters import replace_lone_surrogates
 from ..errors import InputError, SitrepError, StoreError
 from ..ingest.folders import Skipped, read_paths
-from ..ingest.readers import with_plausible_published
+from ..ingest.readers import with_plausible_published, without_lone_surrogates
 from ..records import Document, Result
 from .dedup import content_hash
 from .sqlite import IncidentStore
@@ -100,7 +101,7 @@ def ingest_items(items: Iterable[Document | InputError | Skipped], *, store: Inc
                 _fail(report, store, item, origin=item.source or "?", record_id=item.record_id)
                 tick(report)
                 continue
-            item = with_plausible_published(item)
+            item = with_plausible_published(without_lone_surrogates(item))
             try:
                 known = store.find_duplicate(item) is not None or content_hash(item.text) in queued
             except Exception as exc:  # noqa: BLE001 - one document's defect must not end a run
@@ -154,6 +155,8 @@ def _store_error(document: Document, exc: Exception) -> StoreError:
 
 def _fail(report: IngestReport, store: IncidentStore, error: SitrepError, *, origin: str,
           record_id: str | None) -> None:
+    origin = replace_lone_surrogates(origin)[0]  # a file name that is not UTF-8 cannot be stored as it is
+    record_id = replace_lone_surrogates(record_id)[0] if record_id is not None else None
     store.record_failure(origin, error, record_id=record_id)
     report.failures.append(IngestFailure(origin=origin, record_id=record_id, code=error.code,
                                          message=error.message))
