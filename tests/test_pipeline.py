@@ -359,7 +359,7 @@ def test_a_text_over_the_documented_limit_is_refused_with_a_clear_error():
     out = list(Pipeline().extract_many([Document(id="huge", text="a " * (MAX_DOCUMENT_CHARS // 2 + 1)),
                                         Document(id="ok", text="Two soldiers were killed.")]))
     assert isinstance(out[0], FailedDocument) and out[0].error.code == "input_error"
-    assert "at most 5,000,000 characters" in out[0].error.message
+    assert "at most 2,000,000 characters" in out[0].error.message
     assert out[1].claims
 
 

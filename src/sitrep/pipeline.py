@@ -45,7 +45,7 @@ from .records import (
 # rarely longer than one piece, so it is read whole).
 PIECE_CHARS = 20_000
 # Longer texts are refused: no news report is this long, and one page must not stall a server.
-MAX_DOCUMENT_CHARS = 5_000_000
+MAX_DOCUMENT_CHARS = 2_000_000
 
 
 @dataclass(frozen=True, slots=True)
