@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from sitrep.errors import InputError
 from sitrep.pipeline import FailedDocument, Pipeline
 from sitrep.records import Document
+from sitrep.serialize import to_dict
 
 ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "examples" / "coastal_clashes.txt"
@@ -274,3 +275,126 @@ def test_named_victims_after_a_total_are_a_detail_of_it(pipeline):
             "MP Sami Darwish and his 3 bodyguards were wounded.")
     result = pipeline.extract(Document(id="n", text=text, published=dt.date(2022, 4, 2)))
     assert [(i.killed.best, i.injured.best) for i in result.incidents] == [(6, 27)]
+
+
+# --------------------------------------------------------------------------- hostile documents
+
+LONG_PARAGRAPHS = (
+    "Gunmen killed {n} villagers in Kiri on Monday, the district police chief said.",
+    "Residents said the attackers arrived on motorcycles and burned several houses.",
+    "The army said its troops had been sent to the area and that calm had returned by evening.",
+    "Aid groups said access to the valley remained difficult after the road was cut.",
+)
+
+
+def long_text(chars: int) -> str:
+    """Plain paragraphs, one casualty statement every fourth, until ``chars`` characters."""
+    paragraphs, size, number = [], 0, 0
+    while size < chars:
+        paragraph = LONG_PARAGRAPHS[number % len(LONG_PARAGRAPHS)].format(n=number % 90 + 2)
+        paragraphs.append(paragraph)
+        size += len(paragraph) + 2
+        number += 1
+    return "\n\n".join(paragraphs)
+
+
+class _RecordingNlp:
+    """The real spaCy pipeline, recording the length of every text it is given."""
+
+    def __init__(self, nlp) -> None:
+        self.nlp, self.lengths = nlp, []
+
+    def pipe(self, texts, **kwargs):
+        for text in texts:
+            self.lengths.append(len(text))
+            yield from self.nlp.pipe([text])
+
+    def __call__(self, text):
+        self.lengths.append(len(text))
+        return self.nlp(text)
+
+
+def test_a_long_text_is_parsed_in_pieces_of_bounded_size(monkeypatch):
+    import sitrep.pipeline as pipeline_module
+    from sitrep.nlp import get_nlp
+
+    recording = _RecordingNlp(get_nlp())
+    monkeypatch.setattr(pipeline_module, "get_nlp", lambda: recording)
+    text = long_text(3 * pipeline_module.PIECE_CHARS)
+    result = Pipeline().extract(Document(id="long", text=text, published=dt.date(2024, 6, 3)))
+    assert max(recording.lengths) <= pipeline_module.PIECE_CHARS
+    assert sum(recording.lengths) == len(text)  # every character parsed once
+    statements = text.count("Gunmen killed")
+    assert len([c for c in result.claims if c.outcome == "killed"]) == statements
+    assert [c.id for c in result.claims] == [f"c{i}" for i in range(1, len(result.claims) + 1)]
+
+
+def test_a_text_longer_than_spacys_limit_is_read_not_refused(monkeypatch):
+    """spaCy refuses texts over ``nlp.max_length`` (E088; 1,000,000 by default): lowered here so the
+    test stays fast, the pieces keep every text spaCy sees under it."""
+    from sitrep.nlp import get_nlp
+
+    nlp = get_nlp()
+    monkeypatch.setattr(nlp, "max_length", 30_000)
+    text = long_text(45_000)
+    result = Pipeline().extract(Document(id="long", text=text))
+    assert len(result.claims) == text.count("Gunmen killed")
+
+
+def test_offsets_of_a_long_cleaned_text_index_the_original_in_every_piece():
+    # CRLF line ends and mojibake make the cleaned text shorter than the original: the pieces' maps must compose
+    text = long_text(50_000).replace("\n", "\r\n").replace("said.", "saidâ€¦ it said.")
+    result = Pipeline().extract(Document(id="long", text=text, published=dt.date(2024, 6, 3)))
+    assert result.claims
+    for claim in result.claims:
+        assert text[claim.evidence.start:claim.evidence.end] == claim.evidence.text
+        assert claim.evidence.text.startswith("Gunmen killed")
+        for place in claim.places:
+            assert text[place.start:place.end] == place.name
+
+
+def test_a_text_over_the_documented_limit_is_refused_with_a_clear_error():
+    from sitrep.pipeline import MAX_DOCUMENT_CHARS
+
+    out = list(Pipeline().extract_many([Document(id="huge", text="a " * (MAX_DOCUMENT_CHARS // 2 + 1)),
+                                        Document(id="ok", text="Two soldiers were killed.")]))
+    assert isinstance(out[0], FailedDocument) and out[0].error.code == "input_error"
+    assert "at most 2,000,000 characters" in out[0].error.message
+    assert out[1].claims
+
+
+@pytest.mark.parametrize("published", [dt.date(9999, 12, 31), dt.date(1, 1, 1)])
+def test_a_junk_publication_date_is_ignored_with_a_warning(pipeline, published):
+    result = pipeline.extract(Document(id="d", text="Gunmen killed 12 people in Kaduna on Monday.",
+                                       published=published))
+    assert result.published.date != published
+    assert any("publication date" in w and published.isoformat() in w for w in result.warnings)
+    assert result.claims[0].count.low == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Des hommes armés ont tué douze civils dans le village de Kiri lundi, selon les autorités "
+         "locales qui ont confirmé le bilan dans la soirée.", "French"),
+        ("قتل مسلحون اثني عشر مدنيا في قرية شمال البلاد يوم الاثنين بحسب مصادر محلية أكدت الحصيلة مساء", "Arabic"),
+    ],
+)
+def test_a_text_sitrep_cannot_read_is_said_to_be_in_another_language(pipeline, text, language):
+    result = pipeline.extract(Document(id="d", text=text))
+    assert any(language in w and "English" in w for w in result.warnings)
+
+
+def test_an_english_article_has_no_language_warning(pipeline):
+    result = pipeline.extract(Document(id="d", text=EXAMPLE.read_text(encoding="utf-8")))
+    assert not [w for w in result.warnings if "English" in w]
+
+
+def test_a_lone_surrogate_in_a_document_is_replaced_with_a_warning(pipeline):
+    import json
+
+    text = "Gunmen killed 12 people in Kaduna \ud800on Monday."
+    result = pipeline.extract(Document(id="d", text=text))
+    assert any("lone surrogate" in w for w in result.warnings)
+    json.dumps(to_dict(result), ensure_ascii=False).encode("utf-8")  # printable, storable
+    assert result.claims[0].evidence.start == 0

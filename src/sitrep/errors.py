@@ -19,8 +19,11 @@ class SitrepError(Exception):
 
     @property
     def message(self) -> str:
+        """"source: problem", writable as UTF-8 (a lone surrogate, e.g. from a file name that is
+        not UTF-8, becomes "?")."""
         text = str(self.args[0]) if self.args else self.code
-        return f"{self.source}: {text}" if self.source else text
+        message = f"{self.source}: {text}" if self.source else text
+        return message.encode("utf-8", "replace").decode("utf-8")
 
     def to_dict(self) -> dict[str, str]:
         return {"code": self.code, "message": self.message}

@@ -48,6 +48,18 @@ def _load() -> Language:
     return nlp
 
 
+_TEXT_KEY = "sitrep.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy joins every token's text on each access, so a
+    stage reading it per sentence would cost time quadratic in the length of the document."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 def get_nlp() -> Language:
     """The shared spaCy pipeline (loaded on first call)."""
     with _lock:

@@ -88,12 +88,17 @@ def test_json_report_has_figures_per_dataset_and_total(canned, gold_file, capsys
 
 @pytest.mark.parametrize(
     ("options", "rows"),
-    [(["--limit", "1"], {"east": 1}), (["--dataset", "west"], {"west": 1}),
-     (["--dataset", "nowhere"], {})],
+    [(["--limit", "1"], {"east": 1}), (["--dataset", "west"], {"west": 1})],
 )
 def test_limit_and_dataset_select_rows(canned, gold_file, capsys, options, rows):
     report = run_json(capsys, gold_file, *options)
     assert {d["name"]: d["rows"] for d in report["datasets"]} == rows
+
+
+def test_a_dataset_with_no_rows_is_an_error_naming_the_datasets_there(canned, gold_file, capsys):
+    assert main(["eval", str(gold_file), "--dataset", "nowhere"]) == 2
+    error = capsys.readouterr().err
+    assert "'nowhere'" in error and "east, west" in error
 
 
 def test_two_gold_files_are_scored_in_one_report(canned, gold_file, tmp_path, capsys):

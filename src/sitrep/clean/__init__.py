@@ -6,7 +6,9 @@ the previous pass's output, and composes their offset maps into one
 
 1. characters (:mod:`.characters`): CRLF -> LF, BOM and zero-width characters
    dropped, odd spaces -> " ", mojibake repaired with ftfy, Cyrillic/Greek
-   look-alikes -> Latin inside Latin words;
+   look-alikes -> Latin inside Latin words; then runs of 300+ characters without
+   a space broken every 100 characters (junk that would cost the tokenizer
+   time quadratic in its length);
 2. obfuscation (:mod:`.obfuscation`): "exec-utions", "k1lled", "d.e.a.d", "unalived";
 3. embeds (:mod:`.posts`, :mod:`.boilerplate`): posts found, their signature
    lines, bare links and page prompts removed from the text.
@@ -22,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ..records import Duplicate, Post
 from .boilerplate import boilerplate_spans, merge_spans
-from .characters import character_edits
+from .characters import character_edits, long_run_edits
 from .duplicates import find_repeats
 from .obfuscation import obfuscation_edits
 from .offsets import Edit, OffsetMap, apply_edits, compose
@@ -90,7 +92,7 @@ class CleanText:
 def clean_text(original: str) -> CleanText:
     """Clean ``original``; every span reported or mapped refers to ``original``."""
     text, offsets = original, None
-    for make_edits in (character_edits, obfuscation_edits):
+    for make_edits in (character_edits, long_run_edits, obfuscation_edits):
         edits = make_edits(text)
         if edits:
             text, step = apply_edits(text, edits)

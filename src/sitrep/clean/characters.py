@@ -61,6 +61,26 @@ def normalise_characters(text: str) -> str:
     return text.replace("\r\n", "\n").translate(_NORMALISE_TABLE)
 
 
+# A run of this many characters without a space is no word (junk, an inline image, a key mash):
+# spaCy's tokenizer strips affixes from a token one at a time, each time searching the whole
+# rest, so its cost grows with the square of the run. Every RUN_BREAK-th character of such a
+# run becomes a space (one for one: offsets stay exact), so no token is longer than that.
+LONG_RUN = 300
+RUN_BREAK = 100
+_LONG_RUN_RE = re.compile(rf"\S{{{LONG_RUN},}}")
+
+
+def long_run_edits(text: str) -> list[Edit]:
+    """Edits breaking runs of LONG_RUN or more non-space characters every RUN_BREAK characters."""
+    edits = []
+    for match in _LONG_RUN_RE.finditer(text):
+        run = list(match.group())
+        for index in range(RUN_BREAK, len(run), RUN_BREAK):
+            run[index] = " "
+        edits.append(Edit(match.start(), match.end(), "".join(run), linear=True))
+    return edits
+
+
 def character_edits(text: str) -> list[Edit]:
     """Edits repairing characters in ``text``, sorted and non-overlapping."""
     if not needs_character_pass(text):
@@ -116,3 +136,13 @@ def _word_around(text: str, position: int) -> tuple[int, int]:
     while end < len(text) and (text[end].isalnum() or text[end] in INVISIBLE):
         end += 1
     return start, end
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_lone_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with each lone surrogate (valid in JSON as "\\ud800", never in UTF-8) replaced by
+    U+FFFD, one character for one so offsets stay; and how many were replaced."""
+    replaced, count = _LONE_SURROGATE.subn("\ufffd", text)
+    return replaced, count

@@ -10,11 +10,19 @@ placeholder is replaced by the embed's text in the plain shape
   ``A post shared by Name (@handle)``;
 * Facebook ``blockquote.fb-xfbml-parse-ignore``: text / ``Posted by Name on Date``;
 * Telegram widget scripts: ``t.me/channel/123``; YouTube iframes: title / link.
+
+``<noscript>`` blocks (fallbacks shown to browsers without JavaScript: "please
+enable JavaScript", tracking pixels, copies of the page) are not article text
+and are dropped. A page nested deeper than :data:`MAX_DEPTH` elements (junk
+markup; libxml2 stops building the tree at 255 levels, and trafilatura then
+finds nothing) is read by :func:`strip_html`, a plain parser with no depth
+limit: its text, without trafilatura's boilerplate removal.
 """
 
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 from ..errors import InputError
 
@@ -24,6 +32,9 @@ _BLOCK_TAGS = {"p", "div", "br", "li", "blockquote", "h1", "h2", "h3", "h4", "h5
 _PLACEHOLDER = "SITREPEMBED{}X"
 _PLACEHOLDER_RE = re.compile(r"[ \t]*SITREPEMBED(\d+)X[ \t]*")
 _SPACES_RE = re.compile(r"[ \t\r\f\v\u00a0]+")
+_HIDDEN_TAGS = ("noscript",)  # dropped with their content before extraction
+_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template"})  # strip_html skips their content
+MAX_DEPTH = 200  # deeper pages are read by strip_html
 
 
 def html_to_text(html: str, *, origin: str) -> str:
@@ -32,15 +43,69 @@ def html_to_text(html: str, *, origin: str) -> str:
     from lxml import etree, html as lxml_html
 
     try:
-        tree = lxml_html.document_fromstring(html)
+        tree = lxml_html.document_fromstring(html, parser=lxml_html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"cannot parse HTML: {exc}", source=origin) from None
+    if _depth(tree) > MAX_DEPTH:
+        text = strip_html(html)
+        if not text:
+            raise InputError("no article text found in HTML", source=origin)
+        return text
+    hidden = [element for element in tree.iter(*_HIDDEN_TAGS)]
+    for element in hidden:
+        element.drop_tree()
     embeds = _swap_embeds(tree)
-    marked = lxml_html.tostring(tree, encoding="unicode") if embeds else html
+    marked = lxml_html.tostring(tree, encoding="unicode") if embeds or hidden else html
     text = trafilatura.extract(marked, include_comments=False, include_tables=False, favor_recall=True)
     if not text or not text.strip():
         raise InputError("no article text found in HTML", source=origin)
     return _restore_embeds(text, embeds)
+
+
+def _depth(tree) -> int:
+    """How deep the element tree goes (iteratively: a recursion would fail on junk nesting)."""
+    deepest = 0
+    stack = [(tree, 1)]
+    while stack:
+        element, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in element)
+    return deepest
+
+
+class _TextCollector(HTMLParser):
+    """Text of HTML, a line break at each block element; script, style and noscript skipped."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs) -> None:
+        if tag in _SKIPPED_TAGS:
+            self._skip += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag) -> None:
+        if tag in _SKIPPED_TAGS and self._skip:
+            self._skip -= 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def strip_html(markup: str) -> str:
+    """Plain text of HTML, one line per block, whitespace collapsed: for feed summaries (too short
+    for trafilatura) and pages too deeply nested for it."""
+    collector = _TextCollector()
+    collector.feed(markup)
+    collector.close()
+    lines = (" ".join(line.split()) for line in "".join(collector.parts).splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def _swap_embeds(tree) -> list[str]:

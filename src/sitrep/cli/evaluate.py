@@ -49,9 +49,12 @@ def _positive_int(value: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    datasets: set[str] = set()
     for path in args.gold:  # fail on a malformed gold line before any extraction is spent
-        for _row in read_gold(path):
-            pass
+        datasets.update(row.dataset for row in read_gold(path))
+    if args.dataset is not None and args.dataset not in datasets:
+        held = ", ".join(sorted(datasets)) or "none"
+        raise InputError(f"no rows of dataset {args.dataset!r} in {', '.join(args.gold)} (datasets: {held})")
     rows = read_gold_files(args.gold, limit=args.limit, dataset=args.dataset)
     errors = _open_errors(args.errors)
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 
@@ -60,4 +61,7 @@ def run_lookup(args: argparse.Namespace) -> int:
         print(json.dumps({"name": place.name, "kind": place.kind, "country": place.country,
                           "admin1": place.admin1_name, "lat": place.lat, "lon": place.lon,
                           "population": place.population}, ensure_ascii=False))
-    return 0 if places else 1
+    if not places:
+        print(f"sitrep: no place named {args.name!r} in the gazetteer", file=sys.stderr)
+        return 1
+    return 0

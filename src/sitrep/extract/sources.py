@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..nlp import doc_text
 from ..records import Actor, Source
 from .lexicon import NON_STATE_MODIFIERS_RE, SAY_VERBS, SOURCE_KIND_PATTERNS
 
@@ -76,7 +77,7 @@ def _span_text(tokens: list[Token]) -> str:
     doc = tokens[0].doc
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
-    return doc.text[start:end]
+    return doc_text(doc)[start:end]
 
 
 def _subject_phrase(head: Token) -> list[Token]:

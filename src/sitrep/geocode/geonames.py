@@ -192,8 +192,15 @@ def _import_csv_row(connection, path: Path, number: int, row: dict) -> None:
     lon = _float(path, number, (row.get("lon") or "").strip(), "lon", 180)
     admin1 = (row.get("admin1") or "").strip() or None
     aliases = [a.strip() for a in (row.get("aliases") or "").replace("|", ";").split(";") if a.strip()]
-    place_id = insert_place(connection, name=name, kind=KIND_LOCAL, country=country, admin1=None,
-                            admin1_name=admin1, lat=lat, lon=lon, feature="LOCAL")
+    existing = connection.execute(  # loading the same CSV again updates its places, never duplicates them
+        "SELECT id FROM places WHERE kind = ? AND name = ? AND country = ? AND lat = ? AND lon = ?",
+        (KIND_LOCAL, name, country, lat, lon)).fetchone()
+    if existing is not None:
+        place_id = int(existing[0])
+        connection.execute("UPDATE places SET admin1_name = ? WHERE id = ?", (admin1, place_id))
+    else:
+        place_id = insert_place(connection, name=name, kind=KIND_LOCAL, country=country, admin1=None,
+                                admin1_name=admin1, lat=lat, lon=lon, feature="LOCAL")
     insert_names(connection, place_id, name_keys([name, *aliases]))
 
 

@@ -14,52 +14,19 @@ import html
 import os
 import re
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
 
+from ..clean.html import strip_html  # noqa: F401 - feeds' fallback, tested here
 from ..errors import InputError
 from ..records import Document
 from .readers import html_to_text
 
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
-_BLOCK_TAGS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "blockquote", "tr"})
 
 
 def looks_like_html(text: str) -> bool:
     return bool(_TAG.search(text))
-
-
-class _TextCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs) -> None:
-        if tag in ("script", "style"):
-            self._skip += 1
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag) -> None:
-        if tag in ("script", "style") and self._skip:
-            self._skip -= 1
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_data(self, data) -> None:
-        if not self._skip:
-            self.parts.append(data)
-
-
-def strip_html(markup: str) -> str:
-    """Plain text of a short HTML fragment (feed summaries are too short for trafilatura)."""
-    collector = _TextCollector()
-    collector.feed(markup)
-    collector.close()
-    lines = (" ".join(line.split()) for line in "".join(collector.parts).splitlines())
-    return "\n".join(line for line in lines if line)
 
 
 def entry_text(markup: str, *, origin: str) -> str:
@@ -71,22 +38,33 @@ def entry_text(markup: str, *, origin: str) -> str:
         return strip_html(markup)
 
 
+def looks_like_feed(data: bytes) -> bool:
+    """True when the bytes open as an RSS or Atom document (whatever the file is called)."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf:rdf")) and any(
+        tag in head for tag in (b"<rss", b"<feed", b"<rdf:rdf"))
+
+
 def read_feed(path: str | os.PathLike[str]) -> Iterator[Document | InputError]:
     """Documents of a local RSS/Atom file; bad entries are yielded as InputErrors."""
-    import feedparser
-
     origin = str(path)
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}", source=origin) from None
+    return read_feed_bytes(data, origin=origin, stem=Path(path).stem)
+
+
+def read_feed_bytes(data: bytes, *, origin: str, stem: str) -> Iterator[Document | InputError]:
+    """Documents of an RSS/Atom document; raises InputError at once when it is not a feed."""
+    import feedparser
+
     feed = feedparser.parse(data)
     if not feed.entries:
         reason = f" ({feed.bozo_exception})" if feed.get("bozo") else ""
         raise InputError(f"not an RSS/Atom feed, or a feed without entries{reason}", source=origin)
-    for number, entry in enumerate(feed.entries, start=1):
-        where = f"{origin}#{number}"
-        yield _entry_document(entry, origin=where, default_id=f"{Path(path).stem}-{number}")
+    return (_entry_document(entry, origin=f"{origin}#{number}", default_id=f"{stem}-{number}")
+            for number, entry in enumerate(feed.entries, start=1))
 
 
 def _entry_document(entry, *, origin: str, default_id: str) -> Document | InputError:

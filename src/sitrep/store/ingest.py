@@ -2,8 +2,12 @@
 
 Documents already stored (same URL or same text) are not extracted again, so
 a re-run after a kill resumes where the previous run stopped. Unreadable files
-and records, and documents the pipeline could not process, are recorded in the
-store's ``failures`` table and listed in the :class:`IngestReport`.
+and records, documents the pipeline could not process and documents that could
+not be stored (whatever the error: a number SQLite cannot hold, a date that
+overflows) are recorded in the store's ``failures`` table and listed in the
+:class:`IngestReport`; the run goes on, so one bad document never stops it, on
+the first run or on a resume. Publication dates outside a plausible range are
+ignored with a warning before anything is stored.
 """
 
 from __future__ import annotations
@@ -15,8 +19,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Protocol
 
-from ..errors import InputError, SitrepError
+from ..clean.characters import replace_lone_surrogates
+from ..errors import InputError, SitrepError, StoreError
 from ..ingest.folders import Skipped, read_paths
+from ..ingest.readers import with_plausible_published, without_lone_surrogates
 from ..records import Document, Result
 from .dedup import content_hash
 from .sqlite import IncidentStore
@@ -90,11 +96,19 @@ def ingest_items(items: Iterable[Document | InputError | Skipped], *, store: Inc
         for item in items:
             if isinstance(item, Skipped):
                 report.skipped.append(item)
-            elif isinstance(item, InputError):
-                _fail(report, store, item, origin=item.source or "?",
-                      record_id=item.record_id)
+                continue
+            if isinstance(item, InputError):
+                _fail(report, store, item, origin=item.source or "?", record_id=item.record_id)
                 tick(report)
-            elif store.find_duplicate(item) is not None or content_hash(item.text) in queued:
+                continue
+            item = with_plausible_published(without_lone_surrogates(item))
+            try:
+                known = store.find_duplicate(item) is not None or content_hash(item.text) in queued
+            except Exception as exc:  # noqa: BLE001 - one document's defect must not end a run
+                _fail(report, store, _store_error(item, exc), origin=_origin(item), record_id=item.id)
+                tick(report)
+                continue
+            if known:
                 report.duplicates += 1
                 tick(report)
             else:
@@ -105,23 +119,44 @@ def ingest_items(items: Iterable[Document | InputError | Skipped], *, store: Inc
     for result in pipeline.extract_many(new_documents()):
         document = pending.popleft()
         if not isinstance(result, Result):
-            _fail(report, store, result.error, origin=document.origin or document.id,
-                  record_id=document.id)
+            _fail(report, store, result.error, origin=_origin(document), record_id=document.id)
         else:
-            outcome = store.add(document, result)
-            if outcome.status == "duplicate":
-                report.duplicates += 1
-            elif outcome.status == "copy":
-                report.copies += 1
-            else:
-                report.added += 1
-            report.incidents.update(outcome.incidents)
+            _store(report, store, document, result)
         tick(report)
     return report
 
 
+def _store(report: IngestReport, store: IncidentStore, document: Document, result: Result) -> None:
+    """Add one document; an error storing it is recorded as its failure (the transaction rolled back)."""
+    try:
+        outcome = store.add(document, result)
+    except Exception as exc:  # noqa: BLE001 - one document's defect must not end a run
+        _fail(report, store, _store_error(document, exc), origin=_origin(document), record_id=document.id)
+        return
+    if outcome.status == "duplicate":
+        report.duplicates += 1
+    elif outcome.status == "copy":
+        report.copies += 1
+    else:
+        report.added += 1
+    report.incidents.update(outcome.incidents)
+
+
+def _origin(document: Document) -> str:
+    return document.origin or document.id
+
+
+def _store_error(document: Document, exc: Exception) -> StoreError:
+    if isinstance(exc, StoreError):
+        return exc
+    return StoreError(f"cannot store the document: {type(exc).__name__}: {exc}", source=_origin(document),
+                      record_id=document.id)
+
+
 def _fail(report: IngestReport, store: IncidentStore, error: SitrepError, *, origin: str,
           record_id: str | None) -> None:
+    origin = replace_lone_surrogates(origin)[0]  # a file name that is not UTF-8 cannot be stored as it is
+    record_id = replace_lone_surrogates(record_id)[0] if record_id is not None else None
     store.record_failure(origin, error, record_id=record_id)
     report.failures.append(IngestFailure(origin=origin, record_id=record_id, code=error.code,
                                          message=error.message))
