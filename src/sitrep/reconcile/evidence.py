@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..geodesy import location_distance_km
@@ -74,6 +73,7 @@ dead dies injuries injury casualties victims victim wounds body bodies found
 house houses home homes vehicle vehicles car camp base position positions
 operation operations raid raids targeted targeting target took place result resulted
 believed unclear confirmed according sources source report coded fatality
+colonia barangay kebele commune sector zone quarter
 """.split())
 
 
@@ -158,7 +158,7 @@ PLACE_NOTES = {0: "the same place", 1: "within 25 km", 2: "only the same provinc
                3: "only the same country, or unknown"}
 
 
-def place_feature(a: Location | None, b: Location | None, *, shared_places: Iterable[str],
+def place_feature(a: Location | None, b: Location | None, *,
                   a_words: frozenset[str] = frozenset(), b_words: frozenset[str] = frozenset()
                   ) -> Feature | str:
     """The place feature, or the reason the places cannot be one (a str).
@@ -167,11 +167,10 @@ def place_feature(a: Location | None, b: Location | None, *, shared_places: Iter
     report more coarsely; two different places near each other count less when neither
     text names the other's place.
     """
-    shared = sorted(shared_places)
     rank = place_rank(a, b)
     named = _named_in(a, b_words) or _named_in(b, a_words)
-    if (shared or named) and (rank is None or rank > 0):
-        return Feature("place", PLACE_WEIGHTS[0], f"both name {shared[0] if shared else named}")
+    if named and (rank is None or rank > 0):
+        return Feature("place", PLACE_WEIGHTS[0], f"both name {named}")
     if rank is None:
         return f"different places ({_place_name(a)} / {_place_name(b)})"
     if rank == 0 and a is not None and b is not None and _other_names(a, b):
@@ -186,6 +185,10 @@ def _named_in(location: Location | None, words: frozenset[str]) -> str | None:
     """The location's name when every word of it is among ``words`` (a precise place only)."""
     if location is None or not location.name or location.precision == 3 or not words:
         return None
+    if location.admin1 and location.name.casefold() == location.admin1.casefold():
+        return None
+    if location.name.casefold() in words:
+        return location.name
     parts = name_words(location.name)
     return location.name if parts and parts <= words else None
 

@@ -120,8 +120,10 @@ def weigh(unit: Unit, other: Unit, *, ignore_dates: bool = False) -> Decision:
         return Decision(0.0, (), bar="reports of one document")
     day = Feature("day", 0.0, "dates not compared (a copy)") if ignore_dates else \
         day_feature(date_gap(unit, other.date.start, other.date.end))
-    place = place_feature(unit.location, other.location, shared_places=unit.places & other.places,
-                          a_words=unit.words, b_words=other.words)
+    if not ignore_dates and unit.stated_day and other.stated_day and unit.stated_day != other.stated_day:
+        day = f"different days stated ({other.stated_day} / {unit.stated_day})"
+    place = place_feature(unit.location, other.location,
+                          a_words=unit.places | unit.words, b_words=other.places | other.words)
     for found in (day, place):
         if isinstance(found, str):
             return Decision(0.0, tuple(features), bar=found)

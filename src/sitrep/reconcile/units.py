@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -47,6 +48,7 @@ class Unit:
     places: frozenset[str] = frozenset()  # place names the text gives for it (casefolded)
     words: frozenset[str] = frozenset()  # the document's distinctive words
     published: dt.date | None = None
+    stated_day: dt.date | None = None  # the day its text states outright ("on 5 May 2020")
 
     @property
     def actor_words(self) -> frozenset[str]:
@@ -128,7 +130,20 @@ def _unit_from_incident(incident: Incident, members: tuple[SourcedClaim, ...], *
         claims=members, independent=independent,
         killed=incident.killed if claims else None, injured=incident.injured if claims else None,
         places=_places(claims, location), words=words, published=published,
+        stated_day=_stated_day(claims),
     )
+
+
+_EXPLICIT_DAY = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b", re.IGNORECASE)
+
+
+def _stated_day(claims: Sequence[CasualtyClaim]) -> dt.date | None:
+    """The one day the claims' own date phrases give as a calendar date, if they agree."""
+    days = {c.date.start for c in claims if c.date.text and c.date.start
+            and (c.date.end or c.date.start) == c.date.start and _EXPLICIT_DAY.search(c.date.text)}
+    return days.pop() if len(days) == 1 else None
 
 
 def _unit_from_claims(members: tuple[SourcedClaim, ...], *, local_id: str, document: str,
@@ -147,6 +162,7 @@ def _unit_from_claims(members: tuple[SourcedClaim, ...], *, local_id: str, docum
         killed=incident_figures(claims, outcome="killed")[0],
         injured=incident_figures(claims, outcome="injured")[0],
         places=_places(claims, None), words=words, published=published,
+        stated_day=_stated_day(claims),
     )
 
 
@@ -170,6 +186,11 @@ def build_incident(incident_id: str, units: Sequence[Unit],
     event_type = _most_common(u.event_type for u in counted)
     sub_event_type = _most_common(u.sub_event_type for u in counted if u.event_type == event_type)
     result = figures(claims)
+    killed, injured = result.killed, result.injured
+    if len(units) == 1 and units[0].killed is not None:
+        # One report: its document's own figures (one rule, so `sitrep extract` and the
+        # store agree: protests, coders' notes and parties' claims are read in context).
+        killed, injured = units[0].killed, units[0].injured or Figures()
     return Incident(
         id=incident_id,
         event_type=event_type,
@@ -178,8 +199,8 @@ def build_incident(incident_id: str, units: Sequence[Unit],
         location=best_location([u.location for u in counted]),
         actor1=_most_common_actor(u.actor1 for u in counted),
         actor2=_most_common_actor(u.actor2 for u in counted),
-        killed=result.killed,
-        injured=result.injured,
+        killed=killed,
+        injured=injured,
         claims=tuple(c.ref for c in claims),
         sources=incident_sources(claims),
         disputed=result.disputed,

@@ -50,6 +50,7 @@ def unit_to_json(unit: Unit) -> str:
         "places": sorted(unit.places),
         "words": sorted(unit.words),
         "published": unit.published.isoformat() if unit.published else None,
+        "stated_day": unit.stated_day.isoformat() if unit.stated_day else None,
     }, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -74,6 +75,7 @@ def unit_from_json(text: str, *, document: str, local_id: str, independent: bool
         places=frozenset(data.get("places", ())),
         words=frozenset(data.get("words", ())),
         published=dt.date.fromisoformat(data["published"]) if data.get("published") else None,
+        stated_day=dt.date.fromisoformat(data["stated_day"]) if data.get("stated_day") else None,
     )
 
 
