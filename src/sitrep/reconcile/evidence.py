@@ -14,9 +14,10 @@ Features, each weighed on its own:
   name, or a place both texts name), near (25 km), only the same province or
   country; two located places far apart bar the match;
 - **day**: the same day, or a day apart (windows further apart bar it);
-- **victims' figures**: equal, within 20%, one a later update of the other or
-  a part of the other's total, or incompatible (bars the match when both are
-  precise: different victims);
+- **victims' figures**: equal, within 20% (weighed by how telling the toll is:
+  a hundred dead agreeing says more than one), one a later update of the
+  other, sources disagreeing (up to twofold, from five up), or incompatible
+  (one reports none, or small tolls that differ: different victims; bars it);
 - **kind of act**: event type and sub-type, outcomes, victim categories;
 - **actors**: a perpetrator or target named in both;
 - **distinctive words** shared by the two texts (names of people, units,
@@ -37,6 +38,8 @@ SAME_KM = 5.0
 NEAR_KM = 25.0
 DAY_TOLERANCE = 1
 CLOSE_PARTS = 5  # figures within a fifth of the larger are close
+DISPUTED_FROM = 5  # two sources' tolls of one event may differ up to twofold from this size
+DISPUTED_RATIO = 2
 WORD_LIMIT = 120  # distinctive words kept a report
 WHOLE_VICTIMS = frozenset({"unknown", "mixed"})
 
@@ -174,9 +177,9 @@ def place_feature(a: Location | None, b: Location | None, *,
     if rank is None:
         return f"different places ({_place_name(a)} / {_place_name(b)})"
     if rank == 0 and a is not None and b is not None and _other_names(a, b):
-        return Feature("place", 1.0, f"within {SAME_KM:g} km: {a.name} / {b.name}")
+        return Feature("place", 0.5, f"within {SAME_KM:g} km, named apart: {a.name} / {b.name}")
     if rank == 1 and _other_names(a, b):
-        return Feature("place", 0.0, f"different places within {NEAR_KM:g} km: {a.name} / {b.name}")
+        return Feature("place", -0.5, f"different places within {NEAR_KM:g} km: {a.name} / {b.name}")
     name = _place_name(a) if rank == 0 else f"{_place_name(a)} / {_place_name(b)}"
     return Feature("place", PLACE_WEIGHTS[rank], f"{PLACE_NOTES[rank]}: {name}")
 
@@ -239,6 +242,8 @@ def toll_feature(outcome: str, a: Figures | None, b: Figures | None, *, later: i
     risen = (later > 0 and y > x) or (later < 0 and x > y)
     if risen:
         return Feature(outcome, 0.25 * weight, f"{x} / {y}: the later report's toll rose")
+    if low >= DISPUTED_FROM and high <= low * DISPUTED_RATIO:
+        return Feature(outcome, -0.25 * weight, f"{x} / {y}: sources disagree")
     return f"{outcome} {x} / {y}: not the same victims"
 
 

@@ -9,6 +9,7 @@ store incident into the contract's :class:`~sitrep.records.Incident`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -88,6 +89,9 @@ def units_from_result(result: Result, *, document: str, published: dt.date | Non
         units.append(_unit_from_claims(tuple(members), local_id=f"orphan-{number}",
                                        document=document, published=published,
                                        independent=independent, words=words))
+    if text:
+        dates = text_dates(text)
+        units = [_with_stated_day(unit, dates) for unit in units]
     return units
 
 
@@ -139,11 +143,41 @@ _EXPLICIT_DAY = re.compile(
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b", re.IGNORECASE)
 
 
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_FULL_DATE = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3})[a-z]*\.?,?\s+(\d{4})\b"
+    r"|\b([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.IGNORECASE)
+
+
 def _stated_day(claims: Sequence[CasualtyClaim]) -> dt.date | None:
     """The one day the claims' own date phrases give as a calendar date, if they agree."""
     days = {c.date.start for c in claims if c.date.text and c.date.start
             and (c.date.end or c.date.start) == c.date.start and _EXPLICIT_DAY.search(c.date.text)}
     return days.pop() if len(days) == 1 else None
+
+
+def text_dates(text: str) -> frozenset[dt.date]:
+    """The calendar dates a text writes out in full ("8 May 2020", "May 8, 2020")."""
+    found = set()
+    for match in _FULL_DATE.finditer(text):
+        day, month, year = (match.group(1), match.group(2), match.group(3)) if match.group(1) \
+            else (match.group(5), match.group(4), match.group(6))
+        if month.casefold() in _MONTHS:
+            try:
+                found.add(dt.date(int(year), _MONTHS.index(month.casefold()) + 1, int(day)))
+            except ValueError:
+                continue
+    return frozenset(found)
+
+
+def _with_stated_day(unit: Unit, dates: frozenset[dt.date]) -> Unit:
+    """A unit dated to the one day its document writes out in full states that day."""
+    if unit.stated_day is not None or len(dates) != 1:
+        return unit
+    (day,) = dates
+    if unit.date.start == day and (unit.date.end or day) == day:
+        return dataclasses.replace(unit, stated_day=day)
+    return unit
 
 
 def _unit_from_claims(members: tuple[SourcedClaim, ...], *, local_id: str, document: str,
