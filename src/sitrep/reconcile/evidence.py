@@ -162,16 +162,19 @@ PLACE_NOTES = {0: "the same place", 1: "within 25 km", 2: "only the same provinc
 
 
 def place_feature(a: Location | None, b: Location | None, *,
-                  a_words: frozenset[str] = frozenset(), b_words: frozenset[str] = frozenset()
-                  ) -> Feature | str:
+                  a_words: frozenset[str] = frozenset(), b_words: frozenset[str] = frozenset(),
+                  shared_places: frozenset[str] = frozenset()) -> Feature | str:
     """The place feature, or the reason the places cannot be one (a str).
 
     A place both texts name counts as the same place even where geocoding placed one
-    report more coarsely; two different places near each other count less when neither
+    report more coarsely (or, when one is placed only at a country, a place name both
+    texts give: ``shared_places``); two different places near each other count less when neither
     text names the other's place.
     """
     rank = place_rank(a, b)
     named = _named_in(a, b_words) or _named_in(b, a_words)
+    if not named and shared_places and _coarse(a, b):
+        named = min(shared_places)  # a place both name that geocoding did not place
     if named and (rank is None or rank > 0):
         return Feature("place", PLACE_WEIGHTS[0], f"both name {named}")
     if rank is None:
@@ -182,6 +185,13 @@ def place_feature(a: Location | None, b: Location | None, *,
         return Feature("place", -0.5, f"different places within {NEAR_KM:g} km: {a.name} / {b.name}")
     name = _place_name(a) if rank == 0 else f"{_place_name(a)} / {_place_name(b)}"
     return Feature("place", PLACE_WEIGHTS[rank], f"{PLACE_NOTES[rank]}: {name}")
+
+
+def _coarse(a: Location | None, b: Location | None) -> bool:
+    """Whether either report is only placed at its country, or the two disagree on it."""
+    if a is None or b is None or 3 in (a.precision, b.precision):
+        return True
+    return bool(a.country and b.country and a.country != b.country)
 
 
 def _named_in(location: Location | None, words: frozenset[str]) -> str | None:
@@ -300,6 +310,6 @@ def words_feature(a: frozenset[str], b: frozenset[str], *, places: frozenset[str
         return None
     shared = a & b
     overlap = len(shared) / min(len(a), len(b))
-    weight = round(min(3.0, 4.0 * overlap + 0.25 * len(shared)) - 1.5, 2)
+    weight = round(max(-1.0, min(3.0, 4.0 * overlap + 0.25 * len(shared)) - 1.5), 2)
     sample = ", ".join(sorted(shared, key=lambda w: (-len(w), w))[:5])
     return Feature("words", weight, f"{len(shared)} shared ({overlap:.0%})" + (f": {sample}" if sample else ""))

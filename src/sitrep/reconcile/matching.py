@@ -123,7 +123,8 @@ def weigh(unit: Unit, other: Unit, *, ignore_dates: bool = False) -> Decision:
     if not ignore_dates and unit.stated_day and other.stated_day and unit.stated_day != other.stated_day:
         day = f"different days stated ({other.stated_day} / {unit.stated_day})"
     place = place_feature(unit.location, other.location,
-                          a_words=unit.places | unit.words, b_words=other.places | other.words)
+                          a_words=unit.places | unit.words, b_words=other.places | other.words,
+                          shared_places=unit.places & other.places)
     for found in (day, place):
         if isinstance(found, str):
             return Decision(0.0, tuple(features), bar=found)

@@ -78,7 +78,9 @@ MIGRATIONS: tuple[str, ...] = (
     #    units.decision: why a report joined its incident (features, score, matched report);
     #    incident_keys: the (day, country) blocking index, so candidates come from SQL;
     #    curations: merges and splits made by hand, respected by later ingests;
-    #    incident_history: each incident's figures as they changed (a living dataset).
+    #    incident_history: each incident's figures as they changed (a living dataset);
+    #    word_counts: in how many documents each distinctive word occurs (a feed's template
+    #    words are not distinctive).
     """
     ALTER TABLE units ADD COLUMN decision TEXT;
     ALTER TABLE units ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
@@ -90,6 +92,11 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (day, country, incident_id)
     ) WITHOUT ROWID;
     CREATE INDEX incident_keys_incident ON incident_keys(incident_id);
+
+    CREATE TABLE word_counts (
+        word TEXT PRIMARY KEY,
+        documents INTEGER NOT NULL
+    ) WITHOUT ROWID;
 
     CREATE TABLE curations (
         sequence INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -9,6 +9,7 @@ document, and a re-run skips what is already stored.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sqlite3
@@ -27,6 +28,9 @@ from .schema import migrate
 
 DEFAULT_PATH = "sitrep.db"
 CACHE_LIMIT = 200_000  # decoded claims/units kept in memory
+COMMON_WORDS_FROM = 200  # documents stored before words are judged common
+COMMON_WORD_SHARE = 0.01  # a word in 1% of the documents (at least COMMON_WORD_MIN) is common
+COMMON_WORD_MIN = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +189,7 @@ class IncidentStore:
                             for position, claim in enumerate(result.claims)])
             units = units_from_result(result, document=key, published=published,
                                       sequence=sequence, copy_of=copy_of, text=document.text)
+            units = self._without_common_words(db, units)
             self._remember(key, result, units)
             touched = self._reconcile_units(db, reconciler, units, copy_of=copy_of)
             for incident_id in touched:
@@ -225,6 +230,27 @@ class IncidentStore:
             if incident_id not in touched:
                 touched.append(incident_id)
         return touched
+
+    def _without_common_words(self, db: sqlite3.Connection, units: list[Unit]) -> list[Unit]:
+        """Count the document's words, and drop from its units' words those that many stored
+        documents share (a feed's template wording says nothing about which event it is)."""
+        words = sorted(set().union(*(u.words for u in units))) if units else []
+        if not words:
+            return units
+        marks = ",".join("?" * len(words))
+        (total,) = db.execute("SELECT COUNT(*) FROM documents").fetchone()
+        common: set[str] = set()
+        if total >= COMMON_WORDS_FROM:
+            limit = max(COMMON_WORD_MIN, total * COMMON_WORD_SHARE)
+            common = {word for word, count in db.execute(
+                f"SELECT word, documents FROM word_counts WHERE word IN ({marks})", words)
+                if count >= limit}
+        db.executemany("INSERT INTO word_counts (word, documents) VALUES (?, 1)"
+                       " ON CONFLICT(word) DO UPDATE SET documents = documents + 1",
+                       [(word,) for word in words])
+        if not common:
+            return units
+        return [dataclasses.replace(u, words=u.words - common) for u in units]
 
     def _store_unit(self, db: sqlite3.Connection, unit: Unit, incident_id: str, *,
                     decision: dict, pinned: bool = False) -> None:
