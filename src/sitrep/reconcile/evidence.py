@@ -28,12 +28,13 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..geodesy import location_distance_km
 from ..records import Figures, Location
 
-MATCH_THRESHOLD = 3.5
+MATCH_THRESHOLD = 3.0
 SAME_KM = 5.0
 NEAR_KM = 25.0
 DAY_TOLERANCE = 1
@@ -139,7 +140,7 @@ def place_rank(a: Location | None, b: Location | None) -> int | None:
         if distance <= NEAR_KM:
             return 1
         return 2 if same_admin1 and 3 in (a.precision, b.precision) else None
-    if a.name and b.name and a.name.casefold() == b.name.casefold():
+    if a.name and b.name and plain_name(a.name) == plain_name(b.name):
         return 0
     if same_admin1 and (3 in (a.precision, b.precision) or _names_admin1(a) or _names_admin1(b)):
         return 2
@@ -207,7 +208,13 @@ def _named_in(location: Location | None, words: frozenset[str]) -> str | None:
 
 
 def _other_names(a: Location, b: Location) -> bool:
-    return bool(a.name and b.name and a.name.casefold() != b.name.casefold())
+    return bool(a.name and b.name and plain_name(a.name) != plain_name(b.name))
+
+
+def plain_name(name: str) -> str:
+    """A place name without case or accents ("Kembé" = "kembe")."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip()
 
 
 def name_words(name: str) -> frozenset[str]:
@@ -253,7 +260,7 @@ def toll_feature(outcome: str, a: Figures | None, b: Figures | None, *, later: i
     if risen:
         return Feature(outcome, 0.25 * weight, f"{x} / {y}: the later report's toll rose")
     if low >= DISPUTED_FROM and high <= low * DISPUTED_RATIO:
-        return Feature(outcome, -0.25 * weight, f"{x} / {y}: sources disagree")
+        return Feature(outcome, 0.0, f"{x} / {y}: sources disagree")
     return f"{outcome} {x} / {y}: not the same victims"
 
 
@@ -304,12 +311,14 @@ def actors_feature(a: frozenset[str], b: frozenset[str]) -> Feature | None:
 def words_feature(a: frozenset[str], b: frozenset[str], *, places: frozenset[str] = frozenset()
                   ) -> Feature | None:
     """Shared distinctive words (the place's own name aside, it is weighed as the place):
-    their share of the shorter report's words, weighed from -1.5 to +1.5."""
+    -1 for none, +0.5 a word from the second on, +0.5 more when they are half the shorter
+    report's words; at most +1.5."""
     a, b = a - places, b - places
     if not a or not b:
         return None
     shared = a & b
     overlap = len(shared) / min(len(a), len(b))
-    weight = round(max(-1.0, min(3.0, 4.0 * overlap + 0.25 * len(shared)) - 1.5), 2)
+    weight = -1.0 + 0.5 * len(shared) + (0.5 if overlap >= 0.5 else 0.0)
+    weight = min(1.5, weight)
     sample = ", ".join(sorted(shared, key=lambda w: (-len(w), w))[:5])
     return Feature("words", weight, f"{len(shared)} shared ({overlap:.0%})" + (f": {sample}" if sample else ""))
