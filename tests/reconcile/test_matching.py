@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from sitrep_store_builders import claim, incident, result
 
-from sitrep.reconcile import Cluster, Reconciler, build_incident, place_rank, units_from_result
+from sitrep.reconcile import Reconciler, build_incident, place_rank, units_from_result
 from sitrep.reconcile.units import consensus_date
 from sitrep.records import DateRange, Location
 
@@ -93,12 +93,10 @@ def test_daily_events_in_one_town_do_not_chain_into_one_incident():
 
 
 def test_the_same_town_a_day_later_beats_another_place_in_the_province_the_same_day():
-    town = Cluster("inc-000001", D(2025, 3, 5), D(2025, 3, 5),
-                   [Location("Arden", "North", "SY", precision=1)], {"SY"})
-    province = Cluster("inc-000002", D(2025, 3, 6), D(2025, 3, 6),
-                       [Location("North", "North", "SY", precision=3)], {"SY"})
-    reconciler = Reconciler([town, province], next_sequence=3)
-    assert reconciler.assign(unit_of("d3", place="Arden", date=D(2025, 3, 6))) == "inc-000001"
+    reconciler = Reconciler()
+    town = reconciler.assign(unit_of("d1", place="Arden", date=D(2025, 3, 5)))
+    province = reconciler.assign(unit_of("d2", place="North", precision=3, date=D(2025, 3, 6), low=30))
+    assert reconciler.assign(unit_of("d3", place="Arden", date=D(2025, 3, 6))) == town != province
 
 
 def test_ids_continue_from_the_stored_sequence():

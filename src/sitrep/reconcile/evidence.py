@@ -16,7 +16,7 @@ Features, each weighed on its own:
 - **day**: the same day, or a day apart (windows further apart bar it);
 - **victims' figures**: equal, within 20% (weighed by how telling the toll is:
   a hundred dead agreeing says more than one), one a later update of the
-  other, sources disagreeing (up to twofold, from five up), or incompatible
+  other, sources disagreeing (up to threefold, from five up), or incompatible
   (one reports none, or small tolls that differ: different victims; bars it);
 - **kind of act**: event type and sub-type, outcomes, victim categories;
 - **actors**: a perpetrator or target named in both;
@@ -39,10 +39,12 @@ SAME_KM = 5.0
 NEAR_KM = 25.0
 DAY_TOLERANCE = 1
 CLOSE_PARTS = 5  # figures within a fifth of the larger are close
-DISPUTED_FROM = 5  # two sources' tolls of one event may differ up to twofold from this size
-DISPUTED_RATIO = 2
+DISPUTED_FROM = 5  # two sources' tolls of one event may differ up to threefold from this size
+DISPUTED_RATIO = 3
 WORD_LIMIT = 120  # distinctive words kept a report
 WHOLE_VICTIMS = frozenset({"unknown", "mixed"})
+# Event types reports of one attack are often told as (a clash, a strike, an attack on civilians)
+ARMED_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 # Words every report of violence shares; they say nothing about which event it is.
@@ -287,20 +289,22 @@ def kind_features(a_type: str | None, b_type: str | None, a_sub: str | None,
     if not a_type or not b_type:
         return []
     if a_type != b_type:
-        return [Feature("kind", -0.5, f"{a_type} / {b_type}")]
+        weight = -0.5 if {a_type, b_type} <= ARMED_VIOLENCE else -3.0
+        return [Feature("kind", weight, f"{a_type} / {b_type}")]
     if a_sub and b_sub and a_sub == b_sub:
         return [Feature("kind", 1.0, f"{a_type}, {a_sub}")]
     return [Feature("kind", 0.5, a_type)]
 
 
 def victims_feature(a: frozenset[str], b: frozenset[str]) -> Feature | str | None:
+    """Victim categories: a shared one counts for; only different ones bar the match."""
     specific_a, specific_b = a - WHOLE_VICTIMS, b - WHOLE_VICTIMS
     if not specific_a or not specific_b:
         return None
     shared = specific_a & specific_b
     if shared:
         return Feature("victims", 0.5, ", ".join(sorted(shared)))
-    return f"victims {'/'.join(sorted(specific_a))} vs {'/'.join(sorted(specific_b))}"
+    return f"different victims ({'/'.join(sorted(specific_a))} / {'/'.join(sorted(specific_b))})"
 
 
 def actors_feature(a: frozenset[str], b: frozenset[str]) -> Feature | None:

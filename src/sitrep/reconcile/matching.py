@@ -34,7 +34,6 @@ from .evidence import (
     kind_features,
     name_words,
     place_feature,
-    place_rank,
     toll_feature,
     victims_feature,
     words_feature,
@@ -149,10 +148,9 @@ def weigh(unit: Unit, other: Unit, *, ignore_dates: bool = False) -> Decision:
                               other.sub_event_type)
     victims = victims_feature(unit.victims, other.victims)
     if isinstance(victims, str):
-        features.append(Feature("victims", -1.0, victims))
-    elif victims is not None:
-        features.append(victims)
-    for found in (actors_feature(unit.actor_words, other.actor_words),
+        return Decision(0.0, tuple(features), bar=victims)
+    for found in (victims,
+                  actors_feature(unit.actor_words, other.actor_words),
                   words_feature(unit.words, other.words, places=_place_words(unit, other))):
         if found is not None:
             features.append(found)

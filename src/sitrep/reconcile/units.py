@@ -132,7 +132,8 @@ def _unit_from_incident(incident: Incident, members: tuple[SourcedClaim, ...], *
         outcomes=frozenset(c.outcome for c in claims),
         victims=frozenset(c.victims.category for c in claims),
         claims=members, independent=independent,
-        killed=incident.killed if claims else None, injured=incident.injured if claims else None,
+        killed=_figures_of(incident.killed, claims, "killed"),
+        injured=_figures_of(incident.injured, claims, "injured"),
         places=_places(claims, location), words=words, published=published,
         stated_day=_stated_day(claims),
     )
@@ -180,6 +181,15 @@ def _with_stated_day(unit: Unit, dates: frozenset[dt.date]) -> Unit:
     return unit
 
 
+def _figures_of(given: Figures, claims: Sequence[CasualtyClaim], outcome: str) -> Figures | None:
+    """The document's figures for its incident, else the claims' own (None without claims)."""
+    if not claims:
+        return None
+    if given.best is not None or given.low is not None:
+        return given
+    return incident_figures(claims, outcome=outcome)[0]
+
+
 def _unit_from_claims(members: tuple[SourcedClaim, ...], *, local_id: str, document: str,
                       published: dt.date | None, independent: bool,
                       words: frozenset[str] = frozenset()) -> Unit:
@@ -221,10 +231,11 @@ def build_incident(incident_id: str, units: Sequence[Unit],
     sub_event_type = _most_common(u.sub_event_type for u in counted if u.event_type == event_type)
     result = figures(claims)
     killed, injured = result.killed, result.injured
-    if len(units) == 1 and units[0].killed is not None:
+    if len(units) == 1:
         # One report: its document's own figures (one rule, so `sitrep extract` and the
         # store agree: protests, coders' notes and parties' claims are read in context).
-        killed, injured = units[0].killed, units[0].injured or Figures()
+        killed = _given(units[0].killed) or killed
+        injured = _given(units[0].injured) or injured
     return Incident(
         id=incident_id,
         event_type=event_type,
@@ -239,6 +250,10 @@ def build_incident(incident_id: str, units: Sequence[Unit],
         sources=incident_sources(claims),
         disputed=result.disputed,
     )
+
+
+def _given(figures: Figures | None) -> Figures | None:
+    return figures if figures is not None and figures.best is not None else None
 
 
 def consensus_date(dates: Sequence[DateRange]) -> DateRange:
