@@ -6,8 +6,8 @@ merged incident, :mod:`.matching` decides which incident a unit belongs to.
 """
 
 from .figures import FigureSet, SourcedClaim, Statement, best_statement, figures, statements
-from .evidence import Decision, Feature
-from .matching import Assignment, Cluster, Reconciler, incident_id, place_rank, weigh
+from .evidence import Decision, Feature, place_rank
+from .matching import Assignment, Cluster, Reconciler, incident_id, weigh
 from .units import Unit, build_incident, units_from_result
 
 __all__ = [
