@@ -21,8 +21,9 @@ from pathlib import Path
 from ..errors import SitrepError, StoreError
 from ..records import Document, Incident, Result
 from ..reconcile import Cluster, Reconciler, SourcedClaim, Unit, build_incident, units_from_result
-from ..reconcile.matching import incident_id as incident_id_of, index_keys
+from ..reconcile.matching import index_keys
 from . import codec
+from .curation import CurationMixin, Join, Revision
 from .dedup import NearCopyIndex, content_hash, same_facts, signature, signature_bytes
 from .schema import migrate
 
@@ -63,28 +64,6 @@ class StoredIncident:
 
 
 @dataclass(frozen=True, slots=True)
-class Join:
-    """Why one report (a document's incident) is part of a store incident."""
-
-    document: str
-    local_id: str
-    decision: dict  # {"created": bool, "score"?, "matched"?, "features"?: [{name, weight, note}]}
-    pinned: bool  # placed by hand (sitrep merge / split): later ingests keep it there
-
-
-@dataclass(frozen=True, slots=True)
-class Revision:
-    """The incident's figures as they stood after one change."""
-
-    revision: int
-    at: str
-    cause: str
-    killed: tuple[int | None, int | None, int | None]
-    injured: tuple[int | None, int | None, int | None]
-    documents: int
-
-
-@dataclass(frozen=True, slots=True)
 class IncidentDetail:
     incident: Incident
     claims: tuple[SourcedClaim, ...]
@@ -102,7 +81,7 @@ class Failure:
     at: str
 
 
-class IncidentStore:
+class IncidentStore(CurationMixin):
     """Documents, claims and reconciled incidents in one SQLite file."""
 
     def __init__(self, path: str | Path = DEFAULT_PATH) -> None:
@@ -127,6 +106,10 @@ class IncidentStore:
         # Decoded claims and units by (document, id): stored rows never change.
         self._claim_cache: dict[tuple[str, str], object] = {}
         self._unit_cache: dict[tuple[str, str], Unit] = {}
+
+    @staticmethod
+    def _clock() -> str:
+        return _now()
 
     def __enter__(self) -> IncidentStore:
         return self
@@ -460,92 +443,6 @@ class IncidentStore:
         return IncidentDetail(codec.incident_from_json(row[0]), tuple(claims), tuple(documents),
                               joins=tuple(self.joins(incident_id)),
                               history=tuple(self.history(incident_id)))
-
-    def joins(self, incident_id: str) -> list[Join]:
-        """Each report of the incident with the decision that put it there."""
-        rows = self._db.execute(
-            "SELECT u.document, u.local_id, u.decision, u.pinned FROM units u"
-            " JOIN documents d ON d.key = u.document WHERE u.incident_id = ?"
-            " ORDER BY d.sequence, u.local_id", (incident_id,))
-        return [Join(document, local_id, json.loads(decision) if decision else {}, bool(pinned))
-                for document, local_id, decision, pinned in rows]
-
-    def history(self, incident_id: str) -> list[Revision]:
-        rows = self._db.execute(
-            "SELECT revision, at, cause, killed_low, killed_best, killed_high, injured_low,"
-            " injured_best, injured_high, documents FROM incident_history WHERE incident_id = ?"
-            " ORDER BY revision", (incident_id,))
-        return [Revision(r[0], r[1], r[2], (r[3], r[4], r[5]), (r[6], r[7], r[8]), r[9]) for r in rows]
-
-    # --- corrections by hand ---------------------------------------------------------
-
-    def merge(self, keep: str, other: str) -> str:
-        """Move every report of ``other`` into ``keep`` (by hand); returns ``keep``.
-
-        ``other`` keeps its id as a pointer ("merged into ..."); the moved reports are
-        pinned, so later ingests leave them where they are.
-        """
-        if keep == other:
-            raise StoreError(f"cannot merge {keep!r} with itself", source=self.path)
-        for incident_id in (keep, other):
-            self.incident(incident_id)  # StoreError when missing
-        with self._transaction() as db:
-            db.execute("UPDATE units SET incident_id = ?, pinned = 1 WHERE incident_id = ?", (keep, other))
-            db.execute("UPDATE claims SET incident_id = ? WHERE incident_id = ?", (keep, other))
-            db.execute("DELETE FROM incident_keys WHERE incident_id = ?", (other,))
-            db.execute("UPDATE incidents SET record = '{}', killed_best = NULL, documents = 0,"
-                       " updated_at = ? WHERE id = ?", (_now(), other))
-            db.execute("INSERT INTO curations (action, incident_id, other, at) VALUES ('merge', ?, ?, ?)",
-                       (keep, other, _now()))
-            self._after_curation(db, keep, other)
-            self._refresh_incident(db, keep, cause=f"merged with {other} by hand")
-        return keep
-
-    def split(self, incident_id: str, document: str) -> str:
-        """Move one document's reports out of an incident into a new one; returns its id."""
-        self.incident(incident_id)
-        moved = self._db.execute("SELECT local_id FROM units WHERE incident_id = ? AND document = ?",
-                                 (incident_id, document)).fetchall()
-        if not moved:
-            raise StoreError(f"document {document!r} is not part of {incident_id!r}", source=self.path)
-        remaining = self._db.execute("SELECT COUNT(*) FROM units WHERE incident_id = ? AND document != ?",
-                                     (incident_id, document)).fetchone()[0]
-        if remaining == 0:
-            raise StoreError(f"{document!r} is the only report of {incident_id!r}: nothing to split",
-                             source=self.path)
-        reconciler = self._ensure_reconciler()
-        new_id = incident_id_of(reconciler.next_sequence)
-        reconciler.next_sequence += 1
-        with self._transaction() as db:
-            db.execute("INSERT INTO incidents (id, sequence, record, updated_at) VALUES (?, ?, '{}', ?)",
-                       (new_id, int(new_id.rsplit("-", 1)[1]), _now()))
-            db.execute("UPDATE units SET incident_id = ?, pinned = 1 WHERE incident_id = ? AND document = ?",
-                       (new_id, incident_id, document))
-            db.execute("UPDATE claims SET incident_id = ? WHERE incident_id = ? AND document = ?",
-                       (new_id, incident_id, document))
-            db.execute("INSERT INTO curations (action, incident_id, other, document, at)"
-                       " VALUES ('split', ?, ?, ?, ?)", (incident_id, new_id, document, _now()))
-            self._after_curation(db, incident_id, new_id)
-            self._refresh_incident(db, incident_id, cause=f"{document} split off by hand")
-            self._refresh_incident(db, new_id, cause=f"split from {incident_id} by hand")
-        return new_id
-
-    def _after_curation(self, db: sqlite3.Connection, *incident_ids: str) -> None:
-        """Rebuild the changed incidents' index rows and let matching reload them."""
-        reconciler = self._ensure_reconciler()
-        for incident_id in incident_ids:
-            reconciler.forget(incident_id)
-            cluster = self._load_cluster(incident_id)
-            if cluster is None:
-                db.execute("DELETE FROM incident_keys WHERE incident_id = ?", (incident_id,))
-            else:
-                self._write_keys(db, cluster)
-
-    def curations(self, incident_id: str) -> list[tuple[str, str, str | None, str | None, str]]:
-        """Hand corrections touching an incident: (action, incident, other, document, at)."""
-        return list(self._db.execute(
-            "SELECT action, incident_id, other, document, at FROM curations"
-            " WHERE incident_id = ? OR other = ? ORDER BY sequence", (incident_id, incident_id)))
 
     def incidents_of(self, document: str) -> set[str]:
         """The incidents a stored document (or the original it copies) reports."""
