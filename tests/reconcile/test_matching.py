@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from sitrep_store_builders import claim, incident, result
 
-from sitrep.reconcile import Reconciler, build_incident, place_rank, units_from_result
+from sitrep.reconcile import Cluster, Reconciler, build_incident, place_rank, units_from_result
 from sitrep.reconcile.units import consensus_date
 from sitrep.records import DateRange, Location
 
@@ -169,3 +169,19 @@ def test_consensus_date_is_the_most_reported_then_narrowest_window(windows, expe
     result = consensus_date(dates)
     day = lambda n: None if n is None else D(2025, 3, n)  # noqa: E731
     assert (result.start, result.end) == (day(expected[0]), day(expected[1]))
+
+
+def test_with_a_store_behind_it_memory_holds_a_bounded_number_of_incidents(monkeypatch):
+    from sitrep.reconcile import matching
+
+    monkeypatch.setattr(matching, "MAX_IN_MEMORY", 10)
+    stored: dict[str, Cluster] = {}
+    reconciler = Reconciler(load=stored.get, lookup=lambda days, country: [])
+    for day in range(30):
+        unit = unit_of(f"d{day}", date=D(2024, 1, 1) + dt.timedelta(days=3 * day))
+        incident_id = reconciler.assign(unit)
+        stored[incident_id] = reconciler.clusters[incident_id]
+    assert len(reconciler.clusters) <= 10
+    again = unit_of("again", date=D(2024, 1, 1), source="Ministry", kind="official")
+    reconciler._lookup = lambda days, country: ["inc-000001"]
+    assert reconciler.assign(again) == "inc-000001"  # loaded back when it is a candidate

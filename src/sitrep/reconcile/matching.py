@@ -24,7 +24,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ..records import Location
 from .evidence import (
     DAY_TOLERANCE,
     Decision,
@@ -42,6 +41,7 @@ from .units import Unit
 
 MAX_INDEXED_DAYS = 62  # a longer window is indexed on its first and last days
 MAX_COMPARED = 25  # reports of one incident a new report is weighed against
+MAX_IN_MEMORY = 50_000  # incidents kept in memory when a store can load them again
 OUTCOMES_APART = frozenset({"killed", "injured"})
 
 
@@ -50,27 +50,17 @@ class Cluster:
     """What matching needs to know of one store incident."""
 
     id: str
-    start: dt.date | None = None  # the window of the first dated report: matching and
-    end: dt.date | None = None    # the index use it, so daily events do not chain up
-    locations: list[Location] = field(default_factory=list)
+    start: dt.date | None = None  # the window of the first dated report: the index uses
+    end: dt.date | None = None    # it, so a town's daily events do not chain up
     countries: set[str] = field(default_factory=set)
-    event_types: set[str] = field(default_factory=set)
-    outcomes: set[str] = field(default_factory=set)
-    victims: set[str] = field(default_factory=set)
     documents: set[str] = field(default_factory=set)
     members: list[Unit] = field(default_factory=list)  # its reports, as matching sees them
 
     def absorb(self, unit: Unit) -> None:
         if unit.date.start is not None and self.start is None:
             self.start, self.end = unit.date.start, unit.date.end or unit.date.start
-        if unit.location is not None and unit.location not in self.locations:
-            self.locations.append(unit.location)
-            if unit.location.country:
-                self.countries.add(unit.location.country)
-        if unit.event_type:
-            self.event_types.add(unit.event_type)
-        self.outcomes.update(unit.outcomes)
-        self.victims.update(unit.victims)
+        if unit.location is not None and unit.location.country:
+            self.countries.add(unit.location.country)
         self.documents.add(unit.document)
         if unit.independent or not self.members:
             self.members.append(unit)
@@ -113,48 +103,57 @@ def date_gap(unit: Unit, start: dt.date | None, end: dt.date | None) -> int | No
 
 
 def weigh(unit: Unit, other: Unit, *, ignore_dates: bool = False) -> Decision:
-    """The evidence that ``unit`` and ``other`` report one incident."""
-    features: list[Feature] = []
+    """The evidence that ``unit`` and ``other`` report one incident (a bar, or a score)."""
     if unit.document == other.document:
         return Decision(0.0, (), bar="reports of one document")
-    day = Feature("day", 0.0, "dates not compared (a copy)") if ignore_dates else \
-        day_feature(date_gap(unit, other.date.start, other.date.end))
-    if not ignore_dates and unit.stated_day and other.stated_day and unit.stated_day != other.stated_day:
-        day = f"different days stated ({other.stated_day} / {unit.stated_day})"
-    place = place_feature(unit.location, other.location,
-                          a_words=unit.places | unit.words, b_words=other.places | other.words,
-                          shared_places=unit.places & other.places)
-    for found in (day, place):
-        if isinstance(found, str):
-            return Decision(0.0, tuple(features), bar=found)
-        features.append(found)
-    if unit.outcomes and other.outcomes and not unit.outcomes & other.outcomes:
-        return Decision(0.0, tuple(features), bar="different outcomes")
-    later = _later(unit, other)
-    tolls = len(features)
-    for outcome, weight in (("killed", 2.0), ("injured", 1.0)):
-        mine, theirs = (unit.killed, other.killed) if outcome == "killed" else \
-            (unit.injured, other.injured)
-        toll = toll_feature(outcome, theirs, mine, later=later, weight=weight)
-        if isinstance(toll, str):
-            if outcome == "killed":
-                return Decision(0.0, tuple(features), bar=toll)
-            features.append(Feature(outcome, -0.5, toll))
-        elif toll is not None:
-            features.append(toll)
-    if len(features) == tolls:
-        features.append(Feature("figures", -1.0, "no toll to compare"))
-    features += kind_features(unit.event_type, other.event_type, unit.sub_event_type,
-                              other.sub_event_type)
-    victims = victims_feature(unit.victims, other.victims)
-    if isinstance(victims, str):
-        return Decision(0.0, tuple(features), bar=victims)
-    for found in (victims,
+    features: list[Feature] = []
+    for found in (_day(unit, other, ignore_dates=ignore_dates), _place(unit, other),
+                  _outcomes(unit, other), *_tolls(unit, other),
+                  *kind_features(unit.event_type, other.event_type, unit.sub_event_type,
+                                 other.sub_event_type),
+                  victims_feature(unit.victims, other.victims),
                   actors_feature(unit.actor_words, other.actor_words),
                   words_feature(unit.words, other.words, places=_place_words(unit, other))):
+        if isinstance(found, str):
+            return Decision(0.0, tuple(features), bar=found)
         if found is not None:
             features.append(found)
     return Decision(round(sum(f.weight for f in features), 2), tuple(features))
+
+
+def _day(unit: Unit, other: Unit, *, ignore_dates: bool) -> Feature | str:
+    if ignore_dates:
+        return Feature("day", 0.0, "dates not compared (a copy)")
+    if unit.stated_day and other.stated_day and unit.stated_day != other.stated_day:
+        return f"different days stated ({other.stated_day} / {unit.stated_day})"
+    return day_feature(date_gap(unit, other.date.start, other.date.end))
+
+
+def _place(unit: Unit, other: Unit) -> Feature | str:
+    return place_feature(unit.location, other.location,
+                         a_words=unit.places | unit.words, b_words=other.places | other.words,
+                         shared_places=unit.places & other.places)
+
+
+def _outcomes(unit: Unit, other: Unit) -> str | None:
+    if unit.outcomes and other.outcomes and not unit.outcomes & other.outcomes:
+        return "different outcomes"
+    return None
+
+
+def _tolls(unit: Unit, other: Unit) -> list[Feature | str]:
+    """Killed, then injured; a killed toll that cannot be the same victims bars the match,
+    an injured one only weighs against it; no toll at all weighs against."""
+    later = _later(unit, other)
+    found: list[Feature | str] = []
+    for outcome, weight, mine, theirs in (("killed", 2.0, unit.killed, other.killed),
+                                          ("injured", 1.0, unit.injured, other.injured)):
+        toll = toll_feature(outcome, theirs, mine, later=later, weight=weight)
+        if isinstance(toll, str) and outcome != "killed":
+            toll = Feature(outcome, -0.5, toll)
+        if toll is not None:
+            found.append(toll)
+    return found or [Feature("figures", -1.0, "no toll to compare")]
 
 
 def _place_words(*units: Unit) -> frozenset[str]:
@@ -212,6 +211,7 @@ class Reconciler:
             decision, matched, chosen = best
             assignment = Assignment(chosen, created=False, decision=decision, matched=matched)
         self.add(chosen, unit)
+        self._trim(keep=chosen)
         return assignment
 
     def add(self, cluster_id: str, unit: Unit) -> None:
@@ -227,6 +227,15 @@ class Reconciler:
         cluster = self.clusters.pop(cluster_id, None)
         if cluster is not None:
             self._remove_from_index(cluster)
+
+    def _trim(self, *, keep: str) -> None:
+        """With a store behind it, forget the least recently added half of the incidents
+        in memory once there are too many (they are loaded again when they are candidates)."""
+        if self._load is None or len(self.clusters) <= MAX_IN_MEMORY:
+            return
+        for cluster_id in list(self.clusters)[:len(self.clusters) // 2]:
+            if cluster_id != keep:
+                self.forget(cluster_id)
 
     def match(self, unit: Unit) -> str | None:
         best = self._best(unit, self._candidates(unit))
