@@ -26,6 +26,7 @@ Features, each weighed on its own:
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -213,12 +214,14 @@ def _other_names(a: Location, b: Location) -> bool:
     return bool(a.name and b.name and plain_name(a.name) != plain_name(b.name))
 
 
+@functools.lru_cache(maxsize=65_536)
 def plain_name(name: str) -> str:
     """A place name without case or accents ("Kembé" = "kembe")."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip()
 
 
+@functools.lru_cache(maxsize=65_536)
 def name_words(name: str) -> frozenset[str]:
     """The words of a place name as :func:`distinctive_words` would keep them."""
     return frozenset(w.casefold() for w in _WORD.findall(name) if len(w) >= 4) - COMMON_WORDS

@@ -53,8 +53,14 @@ class Unit:
 
     @property
     def actor_words(self) -> frozenset[str]:
-        names = " ".join(a.name for a in (self.actor1, self.actor2) if a is not None)
-        return distinctive_words(names) - GENERIC_ACTOR_WORDS
+        return _actor_words(self.actor1.name if self.actor1 else "",
+                            self.actor2.name if self.actor2 else "")
+
+
+@functools.lru_cache(maxsize=65_536)
+def _actor_words(*names: str) -> frozenset[str]:
+    """The words of actors' names that can tell one group from another."""
+    return distinctive_words(" ".join(names)) - GENERIC_ACTOR_WORDS
 
 
 def units_from_result(result: Result, *, document: str, published: dt.date | None = None,
