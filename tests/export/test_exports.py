@@ -120,6 +120,7 @@ def test_ucdp_has_ged_identifiers_place_and_type_of_violence(store):
     ("Battles", "Rebel fighters", "state_forces", "1"),
     ("Battles", "Clan militia", "non_state_armed", "2"),
     ("Protests", "Protesters", "unknown", ""),
+    ("Explosions/Remote violence", None, "unknown", ""),  # no side known: not guessed
 ])
 def test_ucdp_type_of_violence_follows_ged(tmp_path, event_type, actor1, victims, expected):
     with IncidentStore(tmp_path / "tv.db") as opened:

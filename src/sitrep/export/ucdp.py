@@ -3,7 +3,8 @@
 ``id`` is the incident's sequence number; ``type_of_violence`` follows GED:
 1 state-based (a state's forces are a side), 2 non-state (armed groups only),
 3 one-sided (violence against civilians); empty for events GED does not
-code (protests, riots, strategic developments). ``side_a``/``side_b`` are the
+code (protests, riots, strategic developments) and for clashes and strikes
+whose sides are unknown. ``side_a``/``side_b`` are the
 actors' names, ``where_coordinates`` the place's name, ``adm_1`` its province.
 """
 
@@ -49,12 +50,16 @@ def where_precision(detail: IncidentDetail) -> int | str:
     return 6 if location.country and not location.admin1 else ""
 
 
-def is_state_actor(actor: Actor | None) -> bool:
-    """A state's forces, by the same rule that names victims' categories."""
+def actor_category(actor: Actor | None) -> str | None:
+    """An actor's category by the same rule that names victims' ("state_forces", ...)."""
     if actor is None or not actor.name:
-        return False
+        return None
     words = actor.name.casefold().replace("-", " ").split()
-    return victim_category(words, words[-1]) == "state_forces"
+    return victim_category(words, words[-1])
+
+
+def is_state_actor(actor: Actor | None) -> bool:
+    return actor_category(actor) == "state_forces"
 
 
 def type_of_violence(detail: IncidentDetail) -> int | str:
@@ -66,7 +71,8 @@ def type_of_violence(detail: IncidentDetail) -> int | str:
     state_victims = any(c.claim.victims.category == "state_forces" for c in detail.claims)
     if state_victims or is_state_actor(incident.actor1) or is_state_actor(incident.actor2):
         return STATE_BASED
-    return NON_STATE
+    armed = [a for a in (incident.actor1, incident.actor2) if actor_category(a) not in (None, "civilians")]
+    return NON_STATE if armed else ""  # no armed side known: not guessed
 
 
 def row(detail: IncidentDetail) -> dict[str, object]:
