@@ -103,3 +103,41 @@ def test_every_format_handles_an_empty_store(tmp_path):
         for fmt in FORMATS:
             count, _text = export(empty, fmt)
             assert count == 0
+
+
+def test_ucdp_has_ged_identifiers_place_and_type_of_violence(store):
+    _count, text = export(store, "ucdp")
+    first, second = csv.DictReader(io.StringIO(text))
+    assert (first["id"], first["year"], first["country"]) == ("1", "2025", "Syria")
+    assert (first["where_coordinates"], first["adm_1"]) == ("Arden", "North")
+    assert first["type_of_violence"] == "3"  # violence against civilians: one-sided
+    assert second["id"] == "2" and second["where_coordinates"] == "Bexley"
+
+
+@pytest.mark.parametrize("event_type, actor1, victims, expected", [
+    ("Violence against civilians", "Gunmen", "civilians", "3"),
+    ("Battles", "Army soldiers", "non_state_armed", "1"),
+    ("Battles", "Rebel fighters", "state_forces", "1"),
+    ("Battles", "Clan militia", "non_state_armed", "2"),
+    ("Protests", "Protesters", "unknown", ""),
+    ("Explosions/Remote violence", None, "unknown", ""),  # no side known: not guessed
+])
+def test_ucdp_type_of_violence_follows_ged(tmp_path, event_type, actor1, victims, expected):
+    with IncidentStore(tmp_path / "tv.db") as opened:
+        one = claim(victims=victims)
+        opened.add(document("d"), result("d", [one], incidents=[
+            incident([one], event_type=event_type, actor1=actor1)]))
+        _count, text = export(opened, "ucdp")
+    (row,) = csv.DictReader(io.StringIO(text))
+    assert row["type_of_violence"] == expected
+
+
+def test_acled_fills_year_and_country_and_flags_what_is_missing(tmp_path):
+    with IncidentStore(tmp_path / "flags.db") as opened:
+        opened.add(document("known"), result("known", [claim()]))
+        opened.add(document("nowhere"), result("nowhere", [claim(place=None, low=4, date=D(2025, 4, 2))]))
+        _count, text = export(opened, "acled")
+    known, nowhere = csv.DictReader(io.StringIO(text))
+    assert (known["year"], known["country"], known["sitrep_flags"]) == ("2025", "Syria", "")
+    assert nowhere["year"] == "2025"
+    assert nowhere["sitrep_flags"] == "missing_country"

@@ -93,12 +93,10 @@ def test_daily_events_in_one_town_do_not_chain_into_one_incident():
 
 
 def test_the_same_town_a_day_later_beats_another_place_in_the_province_the_same_day():
-    town = Cluster("inc-000001", D(2025, 3, 5), D(2025, 3, 5),
-                   [Location("Arden", "North", "SY", precision=1)], {"SY"})
-    province = Cluster("inc-000002", D(2025, 3, 6), D(2025, 3, 6),
-                       [Location("North", "North", "SY", precision=3)], {"SY"})
-    reconciler = Reconciler([town, province], next_sequence=3)
-    assert reconciler.assign(unit_of("d3", place="Arden", date=D(2025, 3, 6))) == "inc-000001"
+    reconciler = Reconciler()
+    town = reconciler.assign(unit_of("d1", place="Arden", date=D(2025, 3, 5)))
+    province = reconciler.assign(unit_of("d2", place="North", precision=3, date=D(2025, 3, 6), low=30))
+    assert reconciler.assign(unit_of("d3", place="Arden", date=D(2025, 3, 6))) == town != province
 
 
 def test_ids_continue_from_the_stored_sequence():
@@ -171,3 +169,19 @@ def test_consensus_date_is_the_most_reported_then_narrowest_window(windows, expe
     result = consensus_date(dates)
     day = lambda n: None if n is None else D(2025, 3, n)  # noqa: E731
     assert (result.start, result.end) == (day(expected[0]), day(expected[1]))
+
+
+def test_with_a_store_behind_it_memory_holds_a_bounded_number_of_incidents(monkeypatch):
+    from sitrep.reconcile import matching
+
+    monkeypatch.setattr(matching, "MAX_IN_MEMORY", 10)
+    stored: dict[str, Cluster] = {}
+    reconciler = Reconciler(load=stored.get, lookup=lambda days, country: [])
+    for day in range(30):
+        unit = unit_of(f"d{day}", date=D(2024, 1, 1) + dt.timedelta(days=3 * day))
+        incident_id = reconciler.assign(unit)
+        stored[incident_id] = reconciler.clusters[incident_id]
+    assert len(reconciler.clusters) <= 10
+    again = unit_of("again", date=D(2024, 1, 1), source="Ministry", kind="official")
+    reconciler._lookup = lambda days, country: ["inc-000001"]
+    assert reconciler.assign(again) == "inc-000001"  # loaded back when it is a candidate

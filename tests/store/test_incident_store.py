@@ -150,11 +150,11 @@ def test_a_failed_write_rolls_back_the_whole_document(store, monkeypatch):
 
     monkeypatch.setattr(store, "_refresh_incident", broken)
     with pytest.raises(RuntimeError):
-        store.add(document("b"), result("b", [claim(low=50)]))
+        store.add(document("b"), result("b", [claim(low=12)]))
     monkeypatch.undo()
     assert store.counts() == before
-    assert store.add(document("b"), result("b", [claim(low=50)])).incidents == ("inc-000001",)
-    assert store.incident("inc-000001").incident.killed.high == 50
+    assert store.add(document("b"), result("b", [claim(low=12)])).incidents == ("inc-000001",)
+    assert store.incident("inc-000001").incident.killed.high == 12
 
 
 def test_incident_filters(store):
@@ -229,7 +229,7 @@ def test_a_failing_migration_leaves_the_previous_version(tmp_path, monkeypatch):
     monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + (
         "ALTER TABLE incidents ADD COLUMN flag INTEGER; ALTER TABLE nowhere ADD COLUMN x INTEGER",))
     monkeypatch.setattr(schema, "SCHEMA_VERSION", len(schema.MIGRATIONS))
-    with pytest.raises(StoreError, match="cannot migrate to schema version 2"):
+    with pytest.raises(StoreError, match=f"cannot migrate to schema version {SCHEMA_VERSION + 1}"):
         IncidentStore(path)
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

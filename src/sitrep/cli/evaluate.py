@@ -27,7 +27,13 @@ def register(subparsers) -> None:
         description="Run extraction over gold rows and print, per dataset, the share of rows whose "
                     "killed, injured, date, place, country, event type and sub-event type are right.",
     )
-    parser.add_argument("gold", nargs="+", help="gold JSONL file(s)")
+    parser.add_argument("gold", nargs="*", help="gold JSONL file(s)")
+    parser.add_argument("--pairs", metavar="FILE",
+                        help="same-event pairs JSONL: ingest each pair into a fresh store and print "
+                             "precision, recall and F1 of 'merged' (all pairs and both halves)")
+    parser.add_argument("--one-store", metavar="FILE",
+                        help="gold JSONL of distinct events: ingest all into one store (published = "
+                             "coded date) and compare total killed and incidents with deaths")
     parser.add_argument("--limit", type=_positive_int, metavar="N",
                         help="score only the first N rows of each file (after --dataset)")
     parser.add_argument("--dataset", metavar="NAME", help="score only rows of this dataset")
@@ -49,6 +55,10 @@ def _positive_int(value: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.pairs or args.one_store:
+        return run_merging(args)
+    if not args.gold:
+        raise InputError("give gold JSONL file(s), --pairs FILE or --one-store FILE", source="eval")
     datasets: set[str] = set()
     for path in args.gold:  # fail on a malformed gold line before any extraction is spent
         datasets.update(row.dataset for row in read_gold(path))
@@ -104,3 +114,27 @@ def format_report(report: EvalReport) -> str:
             cells.append(f"{cell:>{width}}")
         lines.append(f"{FIGURE_LABELS[name]:<16}" + "".join(cells))
     return "\n".join(lines)
+
+
+def run_merging(args: argparse.Namespace) -> int:
+    """``--pairs`` and ``--one-store``: how well the store merges (see :mod:`sitrep.evaluate_pairs`)."""
+    from ..evaluate_pairs import (
+        evaluate_one_store, evaluate_pairs, format_one_store, format_pair_report, read_pairs,
+    )
+
+    output: dict = {}
+    if args.pairs:
+        pairs = list(read_pairs(args.pairs))
+        report = evaluate_pairs(pairs[:args.limit] if args.limit else pairs, pipeline=Pipeline())
+        output["pairs"] = report.to_dict()
+        if args.format == "table":
+            print(format_pair_report(report))
+    if args.one_store:
+        rows = list(read_gold_files([args.one_store], limit=args.limit, dataset=args.dataset))
+        one = evaluate_one_store(rows, pipeline=Pipeline())
+        output["one_store"] = one.to_dict()
+        if args.format == "table":
+            print(format_one_store(one))
+    if args.format == "json":
+        print(json.dumps(output, ensure_ascii=False))
+    return 0

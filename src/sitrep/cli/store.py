@@ -213,6 +213,9 @@ def run_show(args: argparse.Namespace) -> int:
         data = incident_object(detail)
         data["claim_records"] = [dict(to_dict(c.claim), document=c.document, ref=c.ref,
                                       independent=c.independent) for c in detail.claims]
+        data["joins"] = [{"document": j.document, "local_id": j.local_id, "pinned": j.pinned,
+                          **j.decision} for j in detail.joins]
+        data["history"] = [to_dict(r) for r in detail.history]
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(format_detail(detail))
@@ -245,6 +248,12 @@ def format_detail(detail: IncidentDetail) -> str:
         lines.append(f"  {sourced.ref}: {claim.outcome} {count} ({claim.victims.category}); "
                      f"source {source} [{claim.source.kind}]; {status}")
         lines.append(f"      \"{' '.join(claim.evidence.text.split())}\"")
+    lines += ["", "why each report joined:"]
+    lines += [f"  {join.document}/{join.local_id}: {describe_join(join)}" for join in detail.joins]
+    if len(detail.history) > 1:
+        lines += ["", "history of the figures:"]
+        lines += [f"  r{r.revision} {r.at} killed {_triple(r.killed)} injured {_triple(r.injured)}"
+                  f" reports {r.documents} ({r.cause})" for r in detail.history]
     lines += ["", "documents:"]
     for document in detail.documents:
         copy = f" (copy of {document.copy_of}, similarity {document.similarity:.2f})" \
@@ -252,6 +261,22 @@ def format_detail(detail: IncidentDetail) -> str:
         lines.append(f"  {document.key}: {document.title or document.origin or ''} "
                      f"{document.url or ''} {document.published or ''}{copy}".rstrip())
     return "\n".join(lines)
+
+
+def describe_join(join) -> str:
+    """One line: how strongly a report matched the incident, and on which features."""
+    decision = join.decision
+    pinned = " [placed by hand]" if join.pinned else ""
+    if "score" not in decision:
+        return ("first report: the incident was created from it" if decision.get("created", True)
+                else "placed without a comparison") + pinned
+    features = "; ".join(f"{f['name']} {f['weight']:+.1f} ({f['note']})"
+                         for f in decision.get("features", []))
+    return f"score {decision['score']:.1f} against {decision.get('matched') or '?'}: {features}{pinned}"
+
+
+def _triple(values) -> str:
+    return "/".join("?" if v is None else str(v) for v in values)
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -6,10 +6,11 @@ merged incident, :mod:`.matching` decides which incident a unit belongs to.
 """
 
 from .figures import FigureSet, SourcedClaim, Statement, best_statement, figures, statements
-from .matching import Cluster, Reconciler, incident_id, place_rank
+from .evidence import Decision, Feature, place_rank
+from .matching import Assignment, Cluster, Reconciler, incident_id, weigh
 from .units import Unit, build_incident, units_from_result
 
 __all__ = [
-    "Cluster", "FigureSet", "Reconciler", "SourcedClaim", "Statement", "Unit", "best_statement",
-    "build_incident", "figures", "incident_id", "place_rank", "statements", "units_from_result",
+    "Assignment", "Cluster", "Decision", "Feature", "FigureSet", "Reconciler", "SourcedClaim", "Statement", "Unit", "best_statement",
+    "build_incident", "figures", "incident_id", "place_rank", "statements", "units_from_result", "weigh",
 ]

@@ -4,6 +4,7 @@
 reads, extracts, stores and reconciles; exports read from the store.
 """
 
+from .curation import Join, Revision
 from .ingest import IngestFailure, IngestReport, ProgressBar, ingest_items, ingest_paths
 from .sqlite import (
     DEFAULT_PATH,
@@ -17,5 +18,5 @@ from .sqlite import (
 
 __all__ = [
     "DEFAULT_PATH", "AddOutcome", "Failure", "IncidentDetail", "IncidentStore", "IngestFailure",
-    "IngestReport", "ProgressBar", "StoredDocument", "StoredIncident", "ingest_items", "ingest_paths",
+    "IngestReport", "Join", "ProgressBar", "Revision", "StoredDocument", "StoredIncident", "ingest_items", "ingest_paths",
 ]

@@ -8,7 +8,7 @@ import functools
 import json
 
 from ..reconcile import Unit
-from ..records import Actor, CasualtyClaim, DateRange, Incident, Location
+from ..records import Actor, CasualtyClaim, DateRange, Figures, Incident, Location
 from ..serialize import from_dict, to_dict
 
 
@@ -45,6 +45,12 @@ def unit_to_json(unit: Unit) -> str:
         "outcomes": sorted(unit.outcomes),
         "victims": sorted(unit.victims),
         "claims": [c.claim.id for c in unit.claims],
+        "killed": to_dict(unit.killed),
+        "injured": to_dict(unit.injured),
+        "places": sorted(unit.places),
+        "words": sorted(unit.words),
+        "published": unit.published.isoformat() if unit.published else None,
+        "stated_day": unit.stated_day.isoformat() if unit.stated_day else None,
     }, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -64,6 +70,12 @@ def unit_from_json(text: str, *, document: str, local_id: str, independent: bool
         victims=frozenset(data["victims"]),
         claims=(),
         independent=independent,
+        killed=from_dict(Figures, data.get("killed")),
+        injured=from_dict(Figures, data.get("injured")),
+        places=frozenset(data.get("places", ())),
+        words=frozenset(data.get("words", ())),
+        published=dt.date.fromisoformat(data["published"]) if data.get("published") else None,
+        stated_day=dt.date.fromisoformat(data["stated_day"]) if data.get("stated_day") else None,
     )
 
 

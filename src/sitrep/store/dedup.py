@@ -2,9 +2,15 @@
 
 An exact duplicate has the same URL or the same normalised text (case, Unicode
 form and spacing ignored). A near-copy (a syndicated article with a changed
-headline or a trimmed paragraph) has a MinHash similarity of at least 0.8 on
-word 3-shingles; candidates come from a MinHash LSH index rebuilt from the
-stored signatures when the store opens, then the estimate is checked.
+headline, an agency tag, a reworded phrase or a trimmed paragraph) has a
+MinHash similarity of at least 0.6 on word 3-shingles *and* the same facts:
+shared wording is not enough, since short reports are written from templates
+("monitors observed 1 explosion near X"). A copy may add or drop figures and
+names (a dateline, an agency, a trimmed paragraph) but never replace one by
+another: two texts that each have a number, or each a name, that the other
+lacks are two reports (:func:`same_facts`). Candidates come from a MinHash LSH
+index rebuilt from the stored signatures when the store opens, then the
+estimate and the facts are checked.
 """
 
 from __future__ import annotations
@@ -13,16 +19,20 @@ import functools
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 64
 SCHEME = "affine32"  # stored signatures are read back with the scheme that made them
-COPY_THRESHOLD = 0.8
+COPY_THRESHOLD = 0.6
 SHINGLE_WORDS = 3
 _WORD = re.compile(r"\w+")
+_FACT_TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+")
+NUMBER_WORDS = {word: value for value, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
 
 
 def normalise(text: str) -> str:
@@ -31,6 +41,38 @@ def normalise(text: str) -> str:
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+
+
+def facts(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The numbers (digits and number words, as values) and the names (capitalised words
+    not opening a sentence) of a text."""
+    numbers: set[str] = set()
+    names: set[str] = set()
+    text = unicodedata.normalize("NFKC", text)
+    for match in _FACT_TOKEN.finditer(text):
+        token = match.group()
+        if token[0].isdigit():
+            numbers.add(token.replace(",", ""))
+        elif token.casefold() in NUMBER_WORDS:
+            numbers.add(str(NUMBER_WORDS[token.casefold()]))
+        elif token[0].isupper() and not _opens_sentence(text, match.start()):
+            names.add(token.casefold())
+    return frozenset(numbers), frozenset(names)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'“‘([")
+    return not before or before[-1] in ".!?:\n" or before.endswith("-")
+
+
+def same_facts(a: str, b: str) -> bool:
+    """Whether ``b`` can be a copy of ``a``: no number and no name replaced by another."""
+    numbers_a, names_a = facts(a)
+    numbers_b, names_b = facts(b)
+    for mine, theirs in ((numbers_a, numbers_b), (names_a, names_b)):
+        if mine - theirs and theirs - mine:
+            return False
+    return True
 
 
 def shingles(text: str) -> set[bytes]:
@@ -79,11 +121,16 @@ class NearCopyIndex:
             self._lsh.insert(key, minhash)
             self._signatures[key] = minhash
 
-    def most_similar(self, minhash: MinHash) -> tuple[str, float] | None:
-        """The stored document most similar to ``minhash``, if at least the copy threshold."""
-        best = None
+    def most_similar(self, minhash: MinHash, *, accept: Callable[[str], bool] | None = None
+                     ) -> tuple[str, float] | None:
+        """The stored document most similar to ``minhash``, if at least the copy threshold
+        (and, with ``accept``, the most similar one ``accept(key)`` agrees is a copy)."""
+        found = []
         for key in self._lsh.query(minhash):
             similarity = float(minhash.jaccard(self._signatures[key]))
-            if similarity >= COPY_THRESHOLD and (best is None or similarity > best[1]):
-                best = (key, similarity)
-        return best
+            if similarity >= COPY_THRESHOLD:
+                found.append((similarity, key))
+        for similarity, key in sorted(found, reverse=True):
+            if accept is None or accept(key):
+                return key, similarity
+        return None

@@ -74,6 +74,50 @@ MIGRATIONS: tuple[str, ...] = (
         at TEXT NOT NULL
     );
     """,
+    # 2: reconciliation that can be explained, corrected and traced.
+    #    units.decision: why a report joined its incident (features, score, matched report);
+    #    incident_keys: the (day, country) blocking index, so candidates come from SQL;
+    #    curations: merges and splits made by hand, respected by later ingests;
+    #    incident_history: each incident's figures as they changed (a living dataset);
+    #    word_counts: in how many documents each distinctive word occurs (a feed's template
+    #    words are not distinctive).
+    """
+    ALTER TABLE units ADD COLUMN decision TEXT;
+    ALTER TABLE units ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
+
+    CREATE TABLE incident_keys (
+        day INTEGER NOT NULL,
+        country TEXT NOT NULL DEFAULT '',
+        incident_id TEXT NOT NULL REFERENCES incidents(id),
+        PRIMARY KEY (day, country, incident_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX incident_keys_incident ON incident_keys(incident_id);
+
+    CREATE TABLE word_counts (
+        word TEXT PRIMARY KEY,
+        documents INTEGER NOT NULL
+    ) WITHOUT ROWID;
+
+    CREATE TABLE curations (
+        sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+        action TEXT NOT NULL,
+        incident_id TEXT NOT NULL,
+        other TEXT,
+        document TEXT,
+        at TEXT NOT NULL
+    );
+
+    CREATE TABLE incident_history (
+        incident_id TEXT NOT NULL REFERENCES incidents(id),
+        revision INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        cause TEXT NOT NULL,
+        killed_low INTEGER, killed_best INTEGER, killed_high INTEGER,
+        injured_low INTEGER, injured_best INTEGER, injured_high INTEGER,
+        documents INTEGER NOT NULL,
+        PRIMARY KEY (incident_id, revision)
+    ) WITHOUT ROWID;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

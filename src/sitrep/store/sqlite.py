@@ -9,7 +9,9 @@ document, and a re-run skips what is already stored.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,12 +21,17 @@ from pathlib import Path
 from ..errors import SitrepError, StoreError
 from ..records import Document, Incident, Result
 from ..reconcile import Cluster, Reconciler, SourcedClaim, Unit, build_incident, units_from_result
+from ..reconcile.matching import index_keys
 from . import codec
-from .dedup import NearCopyIndex, content_hash, signature, signature_bytes
+from .curation import CurationMixin, Join, Revision
+from .dedup import NearCopyIndex, content_hash, same_facts, signature, signature_bytes
 from .schema import migrate
 
 DEFAULT_PATH = "sitrep.db"
 CACHE_LIMIT = 200_000  # decoded claims/units kept in memory
+COMMON_WORDS_FROM = 200  # documents stored before words are judged common
+COMMON_WORD_SHARE = 0.01  # a word in 1% of the documents (at least COMMON_WORD_MIN) is common
+COMMON_WORD_MIN = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +68,8 @@ class IncidentDetail:
     incident: Incident
     claims: tuple[SourcedClaim, ...]
     documents: tuple[StoredDocument, ...]  # reporting it, then copies of those
+    joins: tuple[Join, ...] = ()
+    history: tuple[Revision, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +81,7 @@ class Failure:
     at: str
 
 
-class IncidentStore:
+class IncidentStore(CurationMixin):
     """Documents, claims and reconciled incidents in one SQLite file."""
 
     def __init__(self, path: str | Path = DEFAULT_PATH) -> None:
@@ -97,6 +106,10 @@ class IncidentStore:
         # Decoded claims and units by (document, id): stored rows never change.
         self._claim_cache: dict[tuple[str, str], object] = {}
         self._unit_cache: dict[tuple[str, str], Unit] = {}
+
+    @staticmethod
+    def _clock() -> str:
+        return _now()
 
     def __enter__(self) -> IncidentStore:
         return self
@@ -145,7 +158,7 @@ class IncidentStore:
             return AddOutcome(document=duplicate, status="duplicate")
         minhash = signature(document.text)
         copies = self._copy_index()
-        near = copies.most_similar(minhash)
+        near = copies.most_similar(minhash, accept=lambda key: self._same_facts(key, document.text))
         copy_of, similarity = (self._root(near[0]), near[1]) if near else (None, None)
         reconciler = self._ensure_reconciler()
         published = document.published or result.published.date
@@ -158,7 +171,8 @@ class IncidentStore:
                            [(key, claim.id, position, codec.dumps(claim))
                             for position, claim in enumerate(result.claims)])
             units = units_from_result(result, document=key, published=published,
-                                      sequence=sequence, copy_of=copy_of)
+                                      sequence=sequence, copy_of=copy_of, text=document.text)
+            units = self._without_common_words(db, units)
             self._remember(key, result, units)
             touched = self._reconcile_units(db, reconciler, units, copy_of=copy_of)
             for incident_id in touched:
@@ -190,21 +204,57 @@ class IncidentStore:
             "SELECT incident_id FROM units WHERE document = ?", (copy_of,))] if copy_of else []
         touched: list[str] = []
         for unit in units:
-            incident_id = reconciler.assign(unit, prefer=prefer, create=copy_of is None)
+            assignment = reconciler.decide(unit, prefer=prefer, create=copy_of is None)
+            incident_id = assignment.incident_id
             if incident_id is None:
                 continue  # a copy's incident its original does not have: claims kept, unlinked
-            sequence = int(incident_id.rsplit("-", 1)[1])
-            db.execute("INSERT OR IGNORE INTO incidents (id, sequence, record, updated_at)"
-                       " VALUES (?, ?, '{}', ?)", (incident_id, sequence, _now()))
-            db.execute("INSERT INTO units (document, local_id, incident_id, record) VALUES (?, ?, ?, ?)",
-                       (unit.document, unit.local_id, incident_id, codec.unit_to_json(unit)))
-            db.executemany("UPDATE claims SET incident_id = ? WHERE document = ? AND claim_id = ?",
-                           [(incident_id, unit.document, c.claim.id) for c in unit.claims])
+            self._store_unit(db, unit, incident_id, decision=assignment.reasons())
+            self._write_keys(db, reconciler.clusters[incident_id])
             if incident_id not in touched:
                 touched.append(incident_id)
         return touched
 
-    def _refresh_incident(self, db: sqlite3.Connection, incident_id: str) -> None:
+    def _without_common_words(self, db: sqlite3.Connection, units: list[Unit]) -> list[Unit]:
+        """Count the document's words, and drop from its units' words those that many stored
+        documents share (a feed's template wording says nothing about which event it is)."""
+        words = sorted(set().union(*(u.words for u in units))) if units else []
+        if not words:
+            return units
+        marks = ",".join("?" * len(words))
+        (total,) = db.execute("SELECT COUNT(*) FROM documents").fetchone()
+        common: set[str] = set()
+        if total >= COMMON_WORDS_FROM:
+            limit = max(COMMON_WORD_MIN, total * COMMON_WORD_SHARE)
+            common = {word for word, count in db.execute(
+                f"SELECT word, documents FROM word_counts WHERE word IN ({marks})", words)
+                if count >= limit}
+        db.executemany("INSERT INTO word_counts (word, documents) VALUES (?, 1)"
+                       " ON CONFLICT(word) DO UPDATE SET documents = documents + 1",
+                       [(word,) for word in words])
+        if not common:
+            return units
+        return [dataclasses.replace(u, words=u.words - common) for u in units]
+
+    def _store_unit(self, db: sqlite3.Connection, unit: Unit, incident_id: str, *,
+                    decision: dict, pinned: bool = False) -> None:
+        sequence = int(incident_id.rsplit("-", 1)[1])
+        db.execute("INSERT OR IGNORE INTO incidents (id, sequence, record, updated_at)"
+                   " VALUES (?, ?, '{}', ?)", (incident_id, sequence, _now()))
+        db.execute("INSERT INTO units (document, local_id, incident_id, record, decision, pinned)"
+                   " VALUES (?, ?, ?, ?, ?, ?)",
+                   (unit.document, unit.local_id, incident_id, codec.unit_to_json(unit),
+                    json.dumps(decision, ensure_ascii=False), int(pinned)))
+        db.executemany("UPDATE claims SET incident_id = ? WHERE document = ? AND claim_id = ?",
+                       [(incident_id, unit.document, c.claim.id) for c in unit.claims])
+
+    def _write_keys(self, db: sqlite3.Connection, cluster: Cluster) -> None:
+        """The incident's rows in the (day, country) blocking index."""
+        db.execute("DELETE FROM incident_keys WHERE incident_id = ?", (cluster.id,))
+        db.executemany("INSERT OR IGNORE INTO incident_keys (day, country, incident_id) VALUES (?, ?, ?)",
+                       [(day, country or "", cluster.id) for day, country in index_keys(cluster)])
+
+    def _refresh_incident(self, db: sqlite3.Connection, incident_id: str, *,
+                          cause: str = "ingest") -> None:
         units = [self._unit(document, local_id, record, independent=copy_of is None)
                  for document, local_id, record, copy_of in db.execute(
                      "SELECT u.document, u.local_id, u.record, d.copy_of FROM units u"
@@ -220,6 +270,21 @@ class IncidentStore:
             (_iso(incident.date.start), _iso(incident.date.end),
              incident.location.country if incident.location else None, incident.event_type,
              _killed(incident), documents, codec.dumps(incident), _now(), incident_id))
+        self._record_history(db, incident, documents=documents, cause=cause)
+
+    def _record_history(self, db: sqlite3.Connection, incident: Incident, *, documents: int,
+                        cause: str) -> None:
+        """Append the incident's figures when they changed: what was published stays."""
+        figures = (incident.killed.low, incident.killed.best, incident.killed.high,
+                   incident.injured.low, incident.injured.best, incident.injured.high, documents)
+        last = db.execute(
+            "SELECT revision, killed_low, killed_best, killed_high, injured_low, injured_best,"
+            " injured_high, documents FROM incident_history WHERE incident_id = ?"
+            " ORDER BY revision DESC LIMIT 1", (incident.id,)).fetchone()
+        if last is not None and tuple(last[1:]) == figures:
+            return
+        db.execute("INSERT INTO incident_history VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   (incident.id, (last[0] + 1) if last else 1, _now(), cause, *figures))
 
     def _claims_of(self, incident_id: str) -> list[SourcedClaim]:
         rows = self._db.execute(
@@ -267,6 +332,10 @@ class IncidentStore:
             key = f"{source_id}~{number}"
         return key
 
+    def _same_facts(self, key: str, text: str) -> bool:
+        row = self._db.execute("SELECT text FROM documents WHERE key = ?", (key,)).fetchone()
+        return row is not None and same_facts(row[0], text)
+
     def _root(self, key: str) -> str:
         row = self._db.execute("SELECT copy_of FROM documents WHERE key = ?", (key,)).fetchone()
         return row[0] if row and row[0] else key
@@ -278,18 +347,35 @@ class IncidentStore:
 
     def _ensure_reconciler(self) -> Reconciler:
         if self._reconciler is None:
-            self._reconciler = self._load_reconciler()
+            (last,) = self._db.execute("SELECT COALESCE(MAX(sequence), 0) FROM incidents").fetchone()
+            self._reconciler = Reconciler(next_sequence=last + 1, lookup=self._candidate_ids,
+                                          load=self._load_cluster)
         return self._reconciler
 
-    def _load_reconciler(self) -> Reconciler:
-        clusters: dict[str, Cluster] = {}
-        rows = self._db.execute("SELECT u.incident_id, u.document, u.local_id, u.record FROM units u"
-                                " JOIN documents d ON d.key = u.document ORDER BY d.sequence")
-        for incident_id, document, local_id, record in rows:
-            cluster = clusters.setdefault(incident_id, Cluster(id=incident_id))
-            cluster.absorb(codec.unit_from_json(record, document=document, local_id=local_id))
-        (last,) = self._db.execute("SELECT COALESCE(MAX(sequence), 0) FROM incidents").fetchone()
-        return Reconciler(clusters.values(), next_sequence=last + 1)
+    def _candidate_ids(self, days: list[int], country: str | None) -> list[str]:
+        """Incidents indexed on these days, in this country or with none (SQL blocking index)."""
+        marks = ",".join("?" * len(days))
+        if country is None:
+            rows = self._db.execute(f"SELECT DISTINCT incident_id FROM incident_keys"
+                                    f" WHERE day IN ({marks})", days)
+        else:
+            rows = self._db.execute(f"SELECT DISTINCT incident_id FROM incident_keys"
+                                    f" WHERE day IN ({marks}) AND country IN (?, '')",
+                                    (*days, country))
+        return [row[0] for row in rows]
+
+    def _load_cluster(self, incident_id: str) -> Cluster | None:
+        """One incident's reports, as matching needs them (loaded on demand, never all)."""
+        rows = self._db.execute(
+            "SELECT u.document, u.local_id, u.record, d.copy_of FROM units u"
+            " JOIN documents d ON d.key = u.document WHERE u.incident_id = ? ORDER BY d.sequence",
+            (incident_id,)).fetchall()
+        if not rows:
+            return None
+        cluster = Cluster(id=incident_id)
+        for document, local_id, record, copy_of in rows:
+            cluster.absorb(self._unit(document, local_id, record, independent=copy_of is None))
+        return cluster
 
     # --- failures --------------------------------------------------------------------
 
@@ -338,6 +424,12 @@ class IncidentStore:
         """One incident with its claims and documents; StoreError if there is none."""
         row = self._db.execute("SELECT record FROM incidents WHERE id = ?", (incident_id,)).fetchone()
         if row is None or row[0] == "{}":
+            merged = self._db.execute(
+                "SELECT incident_id FROM curations WHERE action = 'merge' AND other = ?"
+                " ORDER BY sequence DESC LIMIT 1", (incident_id,)).fetchone()
+            if merged:
+                raise StoreError(f"incident {incident_id!r} was merged into {merged[0]!r}",
+                                 source=self.path)
             raise StoreError(f"no incident {incident_id!r}", source=self.path)
         claims = self._claims_of(incident_id)
         keys = list(dict.fromkeys([c.document for c in claims] + [
@@ -348,7 +440,17 @@ class IncidentStore:
         copies = self._db.execute(
             f"SELECT key FROM documents WHERE copy_of IN ({marks}) ORDER BY sequence", keys) if keys else []
         documents += [self._document(key) for (key,) in copies if key not in keys]
-        return IncidentDetail(codec.incident_from_json(row[0]), tuple(claims), tuple(documents))
+        return IncidentDetail(codec.incident_from_json(row[0]), tuple(claims), tuple(documents),
+                              joins=tuple(self.joins(incident_id)),
+                              history=tuple(self.history(incident_id)))
+
+    def incidents_of(self, document: str) -> set[str]:
+        """The incidents a stored document (or the original it copies) reports."""
+        rows = self._db.execute(
+            "SELECT incident_id FROM units WHERE document = ? UNION"
+            " SELECT incident_id FROM claims WHERE document = ? AND incident_id IS NOT NULL",
+            (document, document))
+        return {row[0] for row in rows}
 
     def _document(self, key: str) -> StoredDocument:
         row = self._db.execute("SELECT key, source_id, url, title, published, origin, copy_of,"
