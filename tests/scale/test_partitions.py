@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from sitrep.errors import InputError
-from sitrep.ingest.folders import Skipped
 from sitrep.ingest.readers import read_jsonl
 from sitrep.records import Document
 from sitrep.scale.partitions import (
