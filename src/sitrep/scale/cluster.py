@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from distributed import Client, Future, LocalCluster
+from distributed import Client, Future, KilledWorker, LocalCluster
 
-from ..errors import InputError
+from ..errors import ExtractionError, InputError
 from .worker import PipelineLoader
 
 RETRIES = 2
@@ -85,7 +85,11 @@ def map_in_order(client: Client, function: Callable[..., Any], items: Iterable[A
         if future is None:
             yield item, None
             continue
-        result = future.result()
+        try:
+            result = future.result()
+        except KilledWorker as exc:
+            raise ExtractionError(f"workers kept dying on this part of the input ({exc}); "
+                                  "is a worker running out of memory?", source=_describe(item)) from None
         future.release()
         submitted -= 1
         fill()
@@ -93,3 +97,14 @@ def map_in_order(client: Client, function: Callable[..., Any], items: Iterable[A
 
 
 _END = object()
+
+
+def _describe(item: Any) -> str:
+    """A partition as a person would name it: a file and its lines, or its first file."""
+    if isinstance(item, tuple):  # (index, partition)
+        item = item[-1]
+    source = getattr(item, "source", None)
+    if source is not None:
+        return f"{source.origin}:{item.first_line}-{item.first_line + item.lines - 1}"
+    paths = getattr(item, "paths", None)
+    return paths[0] if paths else repr(item)
