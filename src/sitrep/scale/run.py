@@ -39,8 +39,15 @@ def plan(client: Client, inputs: Iterable[str], *, partition_size: int = PARTITI
     expanded = list(expand_inputs(inputs, jsonl_only=jsonl_only))
     jsonl = [item for item in expanded if isinstance(item, JsonlInput)]
     futures = client.map(survey, jsonl, partition_size=partition_size, pure=False)
-    surveyed = (future.result() for future in futures)
-    return partitions(expanded, surveyed=surveyed, partition_size=partition_size)
+    return partitions(expanded, surveyed=_released(futures), partition_size=partition_size)
+
+
+def _released(futures: list) -> Iterator:
+    """The futures' results in order, each let go of on the cluster once taken."""
+    for future in futures:
+        result = future.result()
+        future.release()
+        yield result
 
 
 def _is_local(item) -> bool:
