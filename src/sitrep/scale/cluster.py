@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import dask
 from distributed import Client, Future, KilledWorker, LocalCluster
 
 from ..errors import ExtractionError, InputError
@@ -24,6 +25,8 @@ RETRIES = 2
 IN_FLIGHT_PER_WORKER = 2
 WORKER_MEMORY_LIMIT = "2GiB"  # the nanny restarts a worker past 95% of it; a worker uses ~0.8 GiB
 CONNECT_TIMEOUT = "20s"
+# The worker's statistical profiler feeds the dashboard (off here) and costs a few % of CPU.
+LOCAL_CONFIG = {"distributed.worker.profile.enabled": False}
 
 
 @contextmanager
@@ -41,9 +44,10 @@ def dask_client(*, workers: int | None = None, scheduler: str | None = None) -> 
         return
     if workers is None or workers < 1:
         raise InputError(f"--workers must be at least 1, got {workers}")
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=logging.ERROR,
-                      memory_limit=WORKER_MEMORY_LIMIT) as cluster, \
+    with dask.config.set(LOCAL_CONFIG), \
+            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                         dashboard_address=None, silence_logs=logging.ERROR,
+                         memory_limit=WORKER_MEMORY_LIMIT) as cluster, \
             Client(cluster, set_as_default=False) as client:
         client.register_plugin(PipelineLoader())
         yield client
