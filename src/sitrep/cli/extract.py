@@ -15,6 +15,7 @@ from ..ingest import read_document, read_jsonl, read_text_stream
 from ..ingest.feeds import FEED_SUFFIXES, looks_like_feed, read_feed_bytes
 from ..pipeline import FailedDocument, Pipeline
 from ..records import Document
+from ..scale.shards import output_line
 from ..serialize import to_dict
 from .format import format_table
 
@@ -28,12 +29,37 @@ def register(subparsers) -> None:
                     "result a line, as for --jsonl. Warnings go to stderr at a terminal.",
     )
     parser.add_argument("file", help="input file, or - for standard input")
+    parser.add_argument("more_files", nargs="*", metavar="FILE",
+                        help="with --jsonl: more JSONL inputs (paths, globs, fsspec URLs)")
     parser.add_argument("--jsonl", action="store_true", help="the input has one JSON object per line")
     parser.add_argument("--published", type=iso_date, metavar="YYYY-MM-DD",
                         help="the article's publication date, if known")
     parser.add_argument("--format", choices=("json", "table"), default="json",
                         help="json (the output contract, default) or a readable table")
+    add_cluster_options(parser)
+    parser.add_argument("--out", metavar="DIR",
+                        help="with --jsonl --workers/--scheduler: write result shards (part-*.jsonl.gz, "
+                             "for `sitrep ingest --results`) here instead of printing")
     parser.set_defaults(handler=run)
+
+
+def add_cluster_options(parser: argparse.ArgumentParser) -> None:
+    """--workers and --scheduler: run extraction on a Dask cluster."""
+    parser.add_argument("--workers", type=positive_int, metavar="N",
+                        help="extract on a local Dask cluster of N worker processes")
+    parser.add_argument("--scheduler", metavar="ADDR",
+                        help="extract on an existing Dask cluster, e.g. tcp://10.0.0.5:8786")
+
+
+def positive_int(value: str) -> int:
+    """An argparse type for counts of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number of at least 1: {value!r}")
+    return number
 
 
 def iso_date(value: str) -> dt.date:
@@ -45,9 +71,18 @@ def iso_date(value: str) -> dt.date:
 
 
 def run(args: argparse.Namespace) -> int:
+    distributed = args.workers is not None or args.scheduler is not None
+    if (args.more_files or distributed or args.out) and not args.jsonl:
+        raise InputError("several inputs, --workers, --scheduler and --out need --jsonl")
+    if args.out and not distributed:
+        raise InputError("--out needs --workers N or --scheduler ADDR")
+    if distributed:
+        return _run_distributed(args)
     pipeline = Pipeline()
     if args.jsonl:
-        return _run_jsonl(args, pipeline)
+        for name in [args.file, *args.more_files]:
+            _run_jsonl(name, args, pipeline)
+        return 0
     data = _read_input(args.file)
     if looks_like_feed(data) or Path(args.file).suffix.lower() in FEED_SUFFIXES:
         name = "<stdin>" if args.file == "-" else args.file
@@ -66,16 +101,34 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_jsonl(args: argparse.Namespace, pipeline: Pipeline) -> int:
-    if args.file == "-":
+def _run_distributed(args: argparse.Namespace) -> int:
+    from ..scale.cluster import dask_client
+    from ..scale.run import extract_lines, extract_to_shards
+
+    inputs = [args.file, *args.more_files]
+    if "-" in inputs:
+        raise InputError("workers read their inputs themselves: give files or URLs, not -")
+    with dask_client(workers=args.workers, scheduler=args.scheduler) as client:
+        if args.out:
+            report = extract_to_shards(client, inputs, out=args.out, published=args.published)
+            print(f"{report.records} records ({report.errors} errors) in {len(report.shards)} "
+                  f"result shards in {args.out}", file=sys.stderr)
+            return 0
+        for line in extract_lines(client, inputs, format=args.format, published=args.published):
+            print(line, flush=True)
+    return 0
+
+
+def _run_jsonl(name: str, args: argparse.Namespace, pipeline: Pipeline) -> None:
+    if name == "-":
         stream, origin = sys.stdin.buffer, "<stdin>"
     else:
         try:
-            stream, origin = open(args.file, "rb"), args.file
+            stream, origin = open(name, "rb"), name
         except OSError as exc:
-            raise InputError(f"cannot read file: {exc.strerror or exc}", source=args.file) from None
+            raise InputError(f"cannot read file: {exc.strerror or exc}", source=name) from None
     with stream:
-        return _print_stream(args, pipeline, read_jsonl(stream, origin=origin))
+        _print_stream(args, pipeline, read_jsonl(stream, origin=origin))
 
 
 def _print_stream(args: argparse.Namespace, pipeline: Pipeline, documents) -> int:
@@ -83,15 +136,9 @@ def _print_stream(args: argparse.Namespace, pipeline: Pipeline, documents) -> in
     if args.published:
         documents = (_default_published(d, args.published) for d in documents)
     for item in pipeline.extract_many(documents):
-        if isinstance(item, FailedDocument):
-            line = {"id": item.id, "error": item.error.to_dict()}
-            print(json.dumps(line, ensure_ascii=False), flush=True)
-            continue
-        _warn_at_terminal(item.warnings)
-        if args.format == "table":
-            print(format_table(item), flush=True)
-        else:
-            print(json.dumps(to_dict(item), ensure_ascii=False), flush=True)
+        if not isinstance(item, FailedDocument):
+            _warn_at_terminal(item.warnings)
+        print(output_line(item, format=args.format), flush=True)
     return 0
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from ..errors import InputError, StoreError
 from ..evaluate import ACLED_EVENT_TYPES
-from .extract import iso_date
+from .extract import add_cluster_options, iso_date
 from ..reconcile import statements
 from ..serialize import to_dict
-from ..store import DEFAULT_PATH, IncidentDetail, IncidentStore, ProgressBar, ingest_paths
+from ..store import DEFAULT_PATH, IncidentDetail, IncidentStore, IngestReport, ProgressBar, ingest_paths
 
 EVENT_FILTERS = ("since", "until", "country", "event_type", "min_killed")
 
@@ -23,10 +23,13 @@ def register(subparsers) -> None:
         "ingest", help="extract, store and reconcile articles, folders, JSONL and feed files",
         description="Read files, folders (recursively), JSONL and RSS/Atom feed files; extract "
                     "each new document and merge its incidents into the store.")
-    ingest.add_argument("paths", nargs="+", metavar="PATH")
+    ingest.add_argument("paths", nargs="*", metavar="PATH")
     _add_db(ingest)
     ingest.add_argument("--strict", action="store_true",
                         help="exit non-zero if any file or document failed")
+    add_cluster_options(ingest)
+    ingest.add_argument("--results", metavar="DIR",
+                        help="load the result shards `sitrep extract --out DIR` wrote (no extraction)")
     ingest.set_defaults(handler=run_ingest)
 
     incidents = subparsers.add_parser(
@@ -157,13 +160,15 @@ def _open_existing(path: str) -> IncidentStore:
 
 
 def run_ingest(args: argparse.Namespace) -> int:
-    from ..pipeline import Pipeline
-
+    if bool(args.paths) == bool(args.results):
+        raise InputError("give PATH... to extract and store, or --results DIR to load shards")
+    if args.results and (args.workers or args.scheduler):
+        raise InputError("--results loads shards already extracted: no --workers or --scheduler")
     _refuse_foreign_database(args.db)
     progress = ProgressBar(sys.stderr, every=1)
     with IncidentStore(args.db) as store:
         try:
-            report = ingest_paths(args.paths, store=store, pipeline=Pipeline(), progress=progress)
+            report = _ingest(args, store=store, progress=progress)
         finally:
             progress.close()
     print(f"{report.processed} documents: {report.added} new, {report.copies} near-copies, "
@@ -174,6 +179,25 @@ def run_ingest(args: argparse.Namespace) -> int:
     for failure in report.failures:
         print(f"failed: {failure.message}", file=sys.stderr)
     return report.exit_code(strict=args.strict)
+
+
+def _ingest(args: argparse.Namespace, *, store: IncidentStore, progress: ProgressBar) -> IngestReport:
+    """Serial, on a Dask cluster, or from result shards: the same documents stored the same way."""
+    from ..store import bulk
+
+    if args.results:
+        from ..scale.shards import read_shards
+
+        return bulk.load(read_shards(args.results), store=store, progress=progress)
+    if args.workers or args.scheduler:
+        from ..scale.cluster import dask_client
+        from ..scale.run import extracted_items
+
+        with dask_client(workers=args.workers, scheduler=args.scheduler) as client:
+            return bulk.load(extracted_items(client, args.paths), store=store, progress=progress)
+    from ..pipeline import Pipeline
+
+    return ingest_paths(args.paths, store=store, pipeline=Pipeline(), progress=progress)
 
 
 def run_incidents(args: argparse.Namespace) -> int:

@@ -230,9 +230,13 @@ def _document_from_text(text: str, *, suffix: str, doc_id: str, origin: str,
     return replace(doc, published=published or doc.published, origin=origin, warnings=warnings + doc.warnings)
 
 
-def read_jsonl(lines: Iterable[bytes | str], *, origin: str) -> Iterator[Document | InputError]:
-    """Stream Documents from JSONL; a bad line is yielded as an InputError and reading goes on."""
-    for number, raw in enumerate(lines, start=1):
+def read_jsonl(lines: Iterable[bytes | str], *, origin: str,
+               first_line: int = 1) -> Iterator[Document | InputError]:
+    """Stream Documents from JSONL; a bad line is yielded as an InputError and reading goes on.
+
+    ``first_line`` is the number of the first of ``lines`` in its file (for a part of one).
+    """
+    for number, raw in enumerate(lines, start=first_line):
         where = f"{origin}:{number}"
         if isinstance(raw, bytes):
             try:

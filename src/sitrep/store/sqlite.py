@@ -121,16 +121,29 @@ class IncidentStore(CurationMixin):
         self._db.close()
 
     @contextmanager
+    def batch(self) -> Iterator[None]:
+        """One transaction for many :meth:`add` calls (each a savepoint in it): all or none stay."""
+        with self._transaction():
+            try:
+                yield
+            except BaseException:
+                self._copies = None  # near-copy signatures of the rolled-back documents
+                raise
+
+    @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        nested = self._db.in_transaction  # inside batch(): a savepoint
         try:
-            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute("SAVEPOINT document" if nested else "BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write: {exc}", source=self.path) from None
         try:
             yield self._db
-            self._db.execute("COMMIT")
+            self._db.execute("RELEASE document" if nested else "COMMIT")
         except BaseException as exc:
-            self._db.execute("ROLLBACK")
+            self._db.execute("ROLLBACK TO document" if nested else "ROLLBACK")
+            if nested:
+                self._db.execute("RELEASE document")
             self._reconciler = None  # the in-memory state may be ahead of the database
             self._claim_cache.clear()
             self._unit_cache.clear()
