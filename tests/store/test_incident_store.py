@@ -229,7 +229,7 @@ def test_a_failing_migration_leaves_the_previous_version(tmp_path, monkeypatch):
     monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + (
         "ALTER TABLE incidents ADD COLUMN flag INTEGER; ALTER TABLE nowhere ADD COLUMN x INTEGER",))
     monkeypatch.setattr(schema, "SCHEMA_VERSION", len(schema.MIGRATIONS))
-    with pytest.raises(StoreError, match="cannot migrate to schema version 2"):
+    with pytest.raises(StoreError, match=f"cannot migrate to schema version {SCHEMA_VERSION + 1}"):
         IncidentStore(path)
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

@@ -12,8 +12,9 @@ from .extract import iso_date
 from ..reconcile import statements
 from ..serialize import to_dict
 from ..store import DEFAULT_PATH, IncidentDetail, IncidentStore, ProgressBar, ingest_paths
+from ..store.query import BBox
 
-EVENT_FILTERS = ("since", "until", "country", "event_type", "min_killed")
+EVENT_FILTERS = ("since", "until", "country", "event_type", "min_killed", "disputed", "bbox", "text")
 
 
 def register(subparsers) -> None:
@@ -61,6 +62,16 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--type", dest="event_type", metavar="EVENT_TYPE",
                         help="ACLED event type, e.g. 'Battles'")
     parser.add_argument("--min-killed", type=int, metavar="N", help="best killed figure at least N")
+    parser.add_argument("--disputed", action="store_const", const=True, help="only disputed incidents")
+    parser.add_argument("--bbox", type=_bbox, metavar="W,S,E,N", help="located inside this box (degrees)")
+    parser.add_argument("--text", metavar="WORDS", help="words in the evidence sentences or place names")
+
+
+def _bbox(text: str) -> BBox:
+    try:
+        return BBox.parse(text)
+    except InputError as error:
+        raise argparse.ArgumentTypeError(str(error.args[0])) from None
 
 
 def _filters(args: argparse.Namespace) -> dict:

@@ -74,6 +74,55 @@ MIGRATIONS: tuple[str, ...] = (
         at TEXT NOT NULL
     );
     """,
+    # 2: what listing, maps and text search read without decoding records: the location, the
+    # range of killed and `disputed` as columns, and the place names and evidence sentences in a
+    # full-text index; triggers keep them in step with `record`.
+    """
+    ALTER TABLE incidents ADD COLUMN lat REAL;
+    ALTER TABLE incidents ADD COLUMN lon REAL;
+    ALTER TABLE incidents ADD COLUMN precision INTEGER;
+    ALTER TABLE incidents ADD COLUMN place TEXT;
+    ALTER TABLE incidents ADD COLUMN killed_low INTEGER;
+    ALTER TABLE incidents ADD COLUMN killed_high INTEGER;
+    ALTER TABLE incidents ADD COLUMN disputed INTEGER NOT NULL DEFAULT 0;
+    CREATE VIRTUAL TABLE incident_text USING fts5(text);
+    CREATE TRIGGER incidents_columns_insert AFTER INSERT ON incidents WHEN NEW.record != '{}' BEGIN
+        UPDATE incidents SET lat = json_extract(NEW.record, '$.location.lat'),
+            lon = json_extract(NEW.record, '$.location.lon'),
+            precision = json_extract(NEW.record, '$.location.precision'),
+            place = json_extract(NEW.record, '$.location.name'),
+            killed_low = json_extract(NEW.record, '$.killed.low'),
+            killed_high = json_extract(NEW.record, '$.killed.high'),
+            disputed = COALESCE(json_extract(NEW.record, '$.disputed'), 0)
+        WHERE id = NEW.id;
+        INSERT INTO incident_text (rowid, text) VALUES (NEW.sequence,
+            COALESCE(json_extract(NEW.record, '$.location.name'), '') || ' '
+            || COALESCE(json_extract(NEW.record, '$.location.admin1'), '') || ' '
+            || COALESCE((SELECT group_concat(json_extract(c.record, '$.evidence.text'), ' ')
+                         FROM claims c WHERE c.incident_id = NEW.id), ''));
+    END;
+    CREATE TRIGGER incidents_columns_update AFTER UPDATE OF record ON incidents BEGIN
+        UPDATE incidents SET lat = json_extract(NEW.record, '$.location.lat'),
+            lon = json_extract(NEW.record, '$.location.lon'),
+            precision = json_extract(NEW.record, '$.location.precision'),
+            place = json_extract(NEW.record, '$.location.name'),
+            killed_low = json_extract(NEW.record, '$.killed.low'),
+            killed_high = json_extract(NEW.record, '$.killed.high'),
+            disputed = COALESCE(json_extract(NEW.record, '$.disputed'), 0)
+        WHERE id = NEW.id;
+        DELETE FROM incident_text WHERE rowid = NEW.sequence;
+        INSERT INTO incident_text (rowid, text) VALUES (NEW.sequence,
+            COALESCE(json_extract(NEW.record, '$.location.name'), '') || ' '
+            || COALESCE(json_extract(NEW.record, '$.location.admin1'), '') || ' '
+            || COALESCE((SELECT group_concat(json_extract(c.record, '$.evidence.text'), ' ')
+                         FROM claims c WHERE c.incident_id = NEW.id), ''));
+    END;
+    UPDATE incidents SET record = record WHERE record != '{}';
+    CREATE INDEX incidents_order ON incidents(COALESCE(date_start, '~'), sequence);
+    CREATE INDEX incidents_country ON incidents(UPPER(country), COALESCE(date_start, '~'), sequence);
+    CREATE INDEX incidents_lon_lat ON incidents(lon, lat);
+    CREATE INDEX claims_document ON claims(document, position);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -103,6 +152,26 @@ def migrate(connection: sqlite3.Connection, *, path: str) -> int:
     return version
 
 
+def check_version(connection: sqlite3.Connection, *, path: str) -> None:
+    """StoreError unless the database is a sitrep store at :data:`SCHEMA_VERSION` (for reading only)."""
+    (version,) = connection.execute("PRAGMA user_version").fetchone()
+    if version == 0:
+        raise StoreError("not a sitrep store (no schema); run `sitrep ingest` to make one", source=path)
+    if version != SCHEMA_VERSION:
+        raise StoreError(f"the database has schema version {version}, this sitrep reads version "
+                         f"{SCHEMA_VERSION}; open it for writing (e.g. `sitrep ingest`) to migrate it, "
+                         f"or upgrade sitrep", source=path)
+
+
 def _statements(script: str) -> list[str]:
-    """The statements of a migration (DDL without ';' inside literals)."""
-    return [part.strip() for part in script.split(";") if part.strip()]
+    """The statements of a migration (no ';' inside literals; trigger bodies kept whole)."""
+    statements, pending = [], ""
+    for part in script.split(";"):
+        pending += part + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending.strip())
+            pending = ""
+    if pending.strip(" \n;"):
+        statements.append(pending.strip())
+    return statements
