@@ -13,7 +13,7 @@ import sys
 
 from ..errors import SitrepError
 
-COMMAND_MODULES = ("extract", "evaluate", "store", "gazetteer")
+COMMAND_MODULES = ("extract", "evaluate", "store", "gazetteer", "serve")
 
 EXIT_INPUT = 2
 

@@ -1,0 +1,217 @@
+"""What the API reads from the store beyond the incident listing (:mod:`sitrep.store.query`).
+
+Map features and grid clusters from the store's columns (no record decoded), killed per
+day, each source's record (claims, and how often its figure was the lowest, the best or
+the highest of a disputed incident), an incident with each source's figure, and a
+document with the spans of its claims, posts and repeated paragraphs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from ..clean import clean_text
+from ..errors import StoreError
+from ..reconcile import SourcedClaim, statements
+from ..reconcile.figures import source_label
+from ..serialize import to_dict
+from ..export.jsonl import incident_object
+from ..store import IncidentStore, codec
+from ..store.query import ORDER_KEY, IncidentQuery, decode_cursor, encode_cursor
+
+FEATURE_COLUMNS = ("id", "date_start", "date_end", "country", "event_type", "place", "lat", "lon",
+                   "precision", "killed_low", "killed_best", "killed_high", "disputed")
+
+
+class NotFound(StoreError):
+    """No incident or document with that id."""
+
+    code = "not_found"
+
+
+def features(store: IncidentStore, query: IncidentQuery, *, limit: int,
+             cursor: str | None = None) -> dict:
+    """A GeoJSON FeatureCollection of located incidents, light properties, one page."""
+    where, params = query.where()
+    where += " AND lat IS NOT NULL AND lon IS NOT NULL"
+    if cursor:
+        where += f" AND ({ORDER_KEY}, sequence) > (?, ?)"
+        params += list(decode_cursor(cursor))
+    rows = store.connection.execute(
+        f"SELECT {', '.join(FEATURE_COLUMNS)}, {ORDER_KEY}, sequence FROM incidents WHERE {where}"
+        f" ORDER BY {ORDER_KEY}, sequence LIMIT ?", params + [limit + 1]).fetchall()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    found = []
+    for row in rows:
+        values = dict(zip(FEATURE_COLUMNS, row))
+        lat, lon = values.pop("lat"), values.pop("lon")
+        values["disputed"] = bool(values["disputed"])
+        found.append({"type": "Feature", "id": values["id"],
+                      "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": values})
+    return {"type": "FeatureCollection", "features": found,
+            "next_cursor": encode_cursor(rows[-1][-2], rows[-1][-1]) if more else None}
+
+
+def clusters(store: IncidentStore, query: IncidentQuery, *, zoom: int) -> dict:
+    """Located incidents counted on a grid of about 60 pixels at ``zoom``, for dense views."""
+    cell = 360.0 / (2 ** zoom) / 4  # a 256-pixel tile split in four
+    where, params = query.where()
+    rows = store.connection.execute(
+        "SELECT CAST(FLOOR(lon / ?) AS INTEGER) AS gx, CAST(FLOOR(lat / ?) AS INTEGER) AS gy,"
+        " COUNT(*), AVG(lat), AVG(lon), SUM(COALESCE(killed_best, 0)), MAX(disputed)"
+        f" FROM incidents WHERE {where} AND lat IS NOT NULL AND lon IS NOT NULL GROUP BY gx, gy",
+        [cell, cell] + params).fetchall()
+    cells = [{"lat": round(lat, 5), "lon": round(lon, 5), "count": count, "killed": killed,
+              "disputed": bool(disputed)}
+             for _gx, _gy, count, lat, lon, killed, disputed in rows]
+    return {"zoom": zoom, "cell_degrees": cell, "total": sum(c["count"] for c in cells),
+            "clusters": cells}
+
+
+def daily(store: IncidentStore, query: IncidentQuery) -> list[dict]:
+    """Killed per day of an incident's start: the sums of low, best and high."""
+    where, params = query.where()
+    rows = store.connection.execute(
+        "SELECT date_start, COUNT(*), SUM(COALESCE(killed_low, killed_best)), SUM(killed_best),"
+        " SUM(COALESCE(killed_high, killed_best)) FROM incidents"
+        f" WHERE {where} AND date_start IS NOT NULL GROUP BY date_start ORDER BY date_start",
+        params).fetchall()
+    return [{"date": day, "incidents": count, "low": low or 0, "best": best or 0, "high": high or 0}
+            for day, count, low, best, high in rows]
+
+
+def count_in(store: IncidentStore, query: IncidentQuery) -> int:
+    where, params = query.where()
+    return store.connection.execute(f"SELECT COUNT(*) FROM incidents WHERE {where}", params).fetchone()[0]
+
+
+def incident(store: IncidentStore, incident_id: str) -> dict:
+    """The incident, its documents, every claim, and each source's current killed figure."""
+    try:
+        detail = store.incident(incident_id)
+    except StoreError:
+        raise NotFound(f"no incident {incident_id!r}") from None
+    data = incident_object(detail)
+    by_ref = {c.ref: c for c in detail.claims}
+    counted: dict[str, str] = {}
+    data["source_figures"] = []
+    for statement in statements(detail.claims, outcome="killed"):
+        first = by_ref[statement.claims[0]]
+        for ref in statement.claims:
+            counted[ref] = statement.source
+        data["source_figures"].append({
+            "source": _display_source(first, store), "kind": first.claim.source.kind,
+            "low": statement.low, "high": statement.high, "vague": statement.vague,
+            "document": statement.document, "claims": list(statement.claims)})
+    data["source_figures"].sort(key=lambda s: (s["low"], s["source"]))
+    data["claim_records"] = [_claim_object(c, counted=c.ref in counted) for c in detail.claims]
+    return data
+
+
+def _claim_object(sourced: SourcedClaim, *, counted: bool) -> dict:
+    data = dict(to_dict(sourced.claim), document=sourced.document, ref=sourced.ref,
+                independent=sourced.independent, counted=counted)
+    evidence, count_text = sourced.claim.evidence, sourced.claim.count.text
+    at = evidence.text.find(count_text) if count_text else -1
+    data["number"] = {"start": evidence.start + at, "end": evidence.start + at + len(count_text)} \
+        if at >= 0 else None
+    return data
+
+
+def _display_source(sourced: SourcedClaim, store: IncidentStore) -> str:
+    label = source_label(sourced.claim)
+    if label:
+        return label
+    return f"{sourced.claim.source.kind}: {_document_label(store, sourced.voice_document)}"
+
+
+def _document_label(store: IncidentStore, key: str) -> str:
+    row = store.connection.execute("SELECT url, title FROM documents WHERE key = ?", (key,)).fetchone()
+    if row and row[0]:
+        host = urlsplit(row[0]).hostname
+        if host:
+            return host
+    return key
+
+
+def document(store: IncidentStore, key: str) -> dict:
+    """A document's text with the spans of its claims, embedded posts and repeated paragraphs."""
+    row = store.connection.execute(
+        "SELECT key, source_id, url, title, published, copy_of, text FROM documents WHERE key = ?",
+        (key,)).fetchone()
+    if row is None:
+        raise NotFound(f"no document {key!r}")
+    key, source_id, url, title, published, copy_of, text = row
+    claims = []
+    for claim_id, incident_id, record in store.connection.execute(
+            "SELECT claim_id, incident_id, record FROM claims WHERE document = ? ORDER BY position", (key,)):
+        claim = codec.claim_from_json(record)
+        data = _claim_object(SourcedClaim(claim, document=key), counted=False)
+        data.pop("counted")
+        claims.append(dict(data, incident=incident_id))
+    cleaned = clean_text(text)
+    return {"id": key, "source_id": source_id, "url": url, "title": title, "published": published,
+            "copy_of": copy_of, "text": text, "claims": claims,
+            "posts": [to_dict(p) for p in cleaned.posts],
+            "duplicates": [to_dict(d) for d in cleaned.duplicates]}
+
+
+@dataclass(slots=True)
+class _SourceTally:
+    name: str
+    kinds: set
+    claims: int = 0
+    incidents: int = 0
+    disputed: int = 0
+    lowest: int = 0
+    best: int = 0
+    highest: int = 0
+
+
+def sources(store: IncidentStore) -> list[dict]:
+    """Each named source (unnamed ones by outlet): its claims, and how often its killed figure
+    was the lowest, the best or the highest of a disputed incident."""
+    tallies: dict[str, _SourceTally] = {}
+    rows = store.connection.execute(
+        "SELECT c.incident_id, c.document, c.claim_id, c.record, d.published, d.sequence, d.copy_of,"
+        " i.disputed, i.killed_low, i.killed_best, i.killed_high FROM claims c"
+        " JOIN documents d ON d.key = c.document LEFT JOIN incidents i ON i.id = c.incident_id"
+        " ORDER BY c.incident_id, d.sequence, c.position")
+    by_incident: dict[str | None, list] = defaultdict(list)
+    figures_of: dict[str, tuple] = {}
+    for incident_id, document, _claim_id, record, published, sequence, copy_of, disputed, low, best, high \
+            in rows:
+        sourced = SourcedClaim(codec.claim_from_json(record), document=document,
+                               published=dt.date.fromisoformat(published) if published else None,
+                               sequence=sequence, copy_of=copy_of)
+        name = _display_source(sourced, store)
+        tally = tallies.setdefault(name.casefold(), _SourceTally(name=name, kinds=set()))
+        tally.claims += 1
+        tally.kinds.add(sourced.claim.source.kind)
+        if incident_id is not None:
+            by_incident[incident_id].append(sourced)
+            figures_of[incident_id] = (bool(disputed), low, best, high)
+    for incident_id, claims in by_incident.items():
+        disputed, low, best, high = figures_of[incident_id]
+        seen: set[str] = set()
+        for statement in statements(claims, outcome="killed"):
+            first = next(c for c in claims if c.ref == statement.claims[0])
+            tally = tallies[_display_source(first, store).casefold()]
+            if tally.name.casefold() in seen:
+                continue
+            seen.add(tally.name.casefold())
+            tally.incidents += 1
+            if disputed:
+                tally.disputed += 1
+                tally.lowest += statement.low == low
+                tally.best += statement.low == best
+                tally.highest += statement.low == high or statement.high == high
+    found = [{"source": t.name, "kinds": sorted(t.kinds), "claims": t.claims, "incidents": t.incidents,
+              "disputed_incidents": t.disputed, "lowest": t.lowest, "best": t.best, "highest": t.highest}
+             for t in tallies.values()]
+    found.sort(key=lambda s: (-s["claims"], s["source"].casefold()))
+    return found
