@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import HTMLResponse
+from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -140,6 +140,9 @@ def create_app(config: ServeConfig) -> Starlette:
     def home(request: Request) -> HTMLResponse:
         return HTMLResponse(index)
 
+    def no_icon(request: Request) -> Response:
+        return Response(status_code=204)
+
     api = [
         Route("/incidents", routes.list_incidents),
         Route("/incidents.geojson", routes.incidents_geojson),
@@ -152,7 +155,7 @@ def create_app(config: ServeConfig) -> Starlette:
         Route("/export", routes.export),
         Route("/openapi.json", routes.openapi_json),
     ]
-    app = Starlette(routes=[Route("/", home), Mount("/api/v1", routes=api),
+    app = Starlette(routes=[Route("/", home), Route("/favicon.ico", no_icon), Mount("/api/v1", routes=api),
                             Mount("/static", StaticFiles(directory=STATIC), name="static")],
                     exception_handlers=HANDLERS)
     app.add_middleware(SecurityHeaders, tiles=config.tiles)
