@@ -146,7 +146,9 @@
     fetch("/static/vendor/world-atlas/countries-50m.json").then(function (r) { return r.json(); })
       .then(function (topology) {
         var countries = topojson.feature(topology, topology.objects.countries);
+        countries.features.forEach(unwrapAntimeridian);
         L.geoJSON(countries, {
+          attribution: "Boundaries: Natural Earth (world-atlas)",
           interactive: false,
           style: {color: "#8a8f99", weight: 0.7, fillColor: "#f4f1ea", fillOpacity: tiles ? 0.15 : 1}
         }).addTo(map).bringToBack();
@@ -155,6 +157,23 @@
                                    spiderfyOnMaxZoom: true, chunkedLoading: true}).addTo(map);
     clusterLayer = L.layerGroup().addTo(map);
     map.on("moveend", function () { writeState(true); loadMap(); });
+  }
+
+  function unwrapAntimeridian(feature) {
+    // rings that cross 180 degrees are made continuous (170, 190 instead of 170, -170) so no
+    // polygon is drawn as a band across the whole map
+    var geometry = feature.geometry;
+    if (!geometry) { return; }
+    var polygons = geometry.type === "Polygon" ? [geometry.coordinates]
+      : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
+    polygons.forEach(function (polygon) {
+      polygon.forEach(function (ring) {
+        for (var i = 1; i < ring.length; i++) {
+          var step = ring[i][0] - ring[i - 1][0];
+          if (step > 180) { ring[i][0] -= 360; } else if (step < -180) { ring[i][0] += 360; }
+        }
+      });
+    });
   }
 
   function bboxParam() {
@@ -235,22 +254,36 @@
       .catch(function (error) { setStatus("error: " + error.message); });
   }
 
+  function everyDay(days) {
+    // the days with incidents, with the days between them (and one either side) at zero
+    var DAY = 86400, byTime = {}, xs = [];
+    days.forEach(function (d) { byTime[Date.parse(d.date + "T00:00:00Z") / 1000] = d; });
+    var times = Object.keys(byTime).map(Number).sort(function (a, b) { return a - b; });
+    if (!times.length) { return []; }
+    var first = times[0] - DAY, last = times[times.length - 1] + DAY;
+    if ((last - first) / DAY > 3700) { xs = times; }
+    else { for (var t = first; t <= last; t += DAY) { xs.push(t); } }
+    return xs.map(function (t) { return byTime[t] ? [t, byTime[t]] : [t, {low: 0, best: 0, high: 0}]; });
+  }
+
   function drawTimeline(body) {
     var days = body.days;
-    var xs = days.map(function (d) { return Date.parse(d.date + "T00:00:00Z") / 1000; });
-    var data = [xs, days.map(function (d) { return d.high; }), days.map(function (d) { return d.best; }),
-                days.map(function (d) { return d.low; })];
+    var filled = everyDay(days);
+    var xs = filled.map(function (d) { return d[0]; });
+    var data = [xs, filled.map(function (d) { return d[1].high; }), filled.map(function (d) { return d[1].best; }),
+                filled.map(function (d) { return d[1].low; })];
     var box = document.getElementById("timeline");
     if (plot) { plot.destroy(); plot = null; }
     box.textContent = "";
     if (!days.length) { box.appendChild(el("p", {"class": "meta", text: "No dated incidents."})); return; }
     var opts = {
-      width: box.clientWidth, height: box.clientHeight - 10,
-      scales: {x: {time: true}},
+      width: box.clientWidth, height: box.clientHeight - 6,
+      legend: {show: false},
+      scales: {x: {time: true}, y: {range: function (u, min, max) { return [0, Math.max(1, max * 1.1)]; }}},
       series: [
         {},
         {label: "high", stroke: "rgba(192,57,43,.35)", width: 1, points: {show: false}},
-        {label: "best", stroke: "#1d2330", width: 2, points: {show: days.length < 60}},
+        {label: "best", stroke: "#1d2330", width: 2, points: {show: false}},
         {label: "low", stroke: "rgba(192,57,43,.35)", width: 1, points: {show: false}}
       ],
       bands: [{series: [1, 3], fill: "rgba(192,57,43,.15)"}],
