@@ -96,6 +96,12 @@ def serve_process(db: Path, *extra: str) -> tuple[subprocess.Popen, str]:
 
 
 @pytest.fixture(scope="session")
+def start_server():
+    """Starts `sitrep serve` on a store: returns (process, base URL); the caller stops it."""
+    return serve_process
+
+
+@pytest.fixture(scope="session")
 def server(example_db):
     process, url = serve_process(example_db)
     yield url

@@ -9,6 +9,7 @@ document with the spans of its claims, posts and repeated paragraphs.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -20,10 +21,14 @@ from ..reconcile.figures import source_label
 from ..serialize import to_dict
 from ..export.jsonl import incident_object
 from ..store import IncidentStore, codec
-from ..store.query import ORDER_KEY, IncidentQuery, decode_cursor, encode_cursor
+from ..store.query import IncidentQuery, encode_cursor, page_where
 
-FEATURE_COLUMNS = ("id", "date_start", "date_end", "country", "event_type", "place", "lat", "lon",
-                   "precision", "killed_low", "killed_best", "killed_high", "disputed")
+FEATURE_SQL = """json_object('type', 'Feature', 'id', x.id,
+    'geometry', json_object('type', 'Point', 'coordinates', json_array(x.lon, x.lat)),
+    'properties', json_object('id', x.id, 'date_start', x.date_start, 'date_end', x.date_end,
+        'country', x.country, 'event_type', x.event_type, 'place', x.place, 'precision', x.precision,
+        'killed_low', x.killed_low, 'killed_best', x.killed_best, 'killed_high', x.killed_high,
+        'disputed', json(CASE WHEN x.disputed THEN 'true' ELSE 'false' END)))"""
 
 
 class NotFound(StoreError):
@@ -32,61 +37,45 @@ class NotFound(StoreError):
     code = "not_found"
 
 
-def features(store: IncidentStore, query: IncidentQuery, *, limit: int,
-             cursor: str | None = None) -> dict:
-    """A GeoJSON FeatureCollection of located incidents, light properties, one page."""
-    where, params = query.where()
-    where += " AND lat IS NOT NULL AND lon IS NOT NULL"
-    if cursor:
-        where += f" AND ({ORDER_KEY}, sequence) > (?, ?)"
-        params += list(decode_cursor(cursor))
+def features(store: IncidentStore, query: IncidentQuery, *, limit: int, cursor: str | None = None) -> str:
+    """A GeoJSON FeatureCollection (as JSON text, made by SQLite) of located incidents, one page;
+    ``next_cursor`` (a foreign member) continues it."""
+    where, params = page_where(query, cursor)
     rows = store.connection.execute(
-        f"SELECT {', '.join(FEATURE_COLUMNS)}, {ORDER_KEY}, sequence FROM incidents WHERE {where}"
-        f" ORDER BY {ORDER_KEY}, sequence LIMIT ?", params + [limit + 1]).fetchall()
+        f"SELECT {FEATURE_SQL}, x.sort_key, x.sequence FROM incident_index x"
+        f" WHERE {where} AND x.lat IS NOT NULL AND x.lon IS NOT NULL ORDER BY x.sort_key, x.sequence LIMIT ?",
+        params + [limit + 1]).fetchall()
     more = len(rows) > limit
     rows = rows[:limit]
-    found = []
-    for row in rows:
-        values = dict(zip(FEATURE_COLUMNS, row))
-        lat, lon = values.pop("lat"), values.pop("lon")
-        values["disputed"] = bool(values["disputed"])
-        found.append({"type": "Feature", "id": values["id"],
-                      "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": values})
-    return {"type": "FeatureCollection", "features": found,
-            "next_cursor": encode_cursor(rows[-1][-2], rows[-1][-1]) if more else None}
+    next_cursor = json.dumps(encode_cursor(rows[-1][1], rows[-1][2]) if more else None)
+    return (f'{{"type":"FeatureCollection","features":[{",".join(row[0] for row in rows)}],'
+            f'"next_cursor":{next_cursor}}}')
 
 
 def clusters(store: IncidentStore, query: IncidentQuery, *, zoom: int) -> dict:
-    """Located incidents counted on a grid of about 60 pixels at ``zoom``, for dense views."""
-    cell = 360.0 / (2 ** zoom) / 4  # a 256-pixel tile split in four
+    """Located incidents counted on a grid of about a quarter tile at ``zoom``, for dense views."""
+    cell = 360.0 / (2 ** zoom) / 4
     where, params = query.where()
     rows = store.connection.execute(
-        "SELECT CAST(FLOOR(lon / ?) AS INTEGER) AS gx, CAST(FLOOR(lat / ?) AS INTEGER) AS gy,"
-        " COUNT(*), AVG(lat), AVG(lon), SUM(COALESCE(killed_best, 0)), MAX(disputed)"
-        f" FROM incidents WHERE {where} AND lat IS NOT NULL AND lon IS NOT NULL GROUP BY gx, gy",
+        "SELECT CAST(FLOOR(x.lon / ?) AS INTEGER) AS gx, CAST(FLOOR(x.lat / ?) AS INTEGER) AS gy,"
+        " COUNT(*), AVG(x.lat), AVG(x.lon), SUM(COALESCE(x.killed_best, 0)), MAX(x.disputed)"
+        f" FROM incident_index x WHERE {where} AND x.lat IS NOT NULL AND x.lon IS NOT NULL GROUP BY gx, gy",
         [cell, cell] + params).fetchall()
     cells = [{"lat": round(lat, 5), "lon": round(lon, 5), "count": count, "killed": killed,
               "disputed": bool(disputed)}
              for _gx, _gy, count, lat, lon, killed, disputed in rows]
-    return {"zoom": zoom, "cell_degrees": cell, "total": sum(c["count"] for c in cells),
-            "clusters": cells}
+    return {"zoom": zoom, "cell_degrees": cell, "total": sum(c["count"] for c in cells), "clusters": cells}
 
 
 def daily(store: IncidentStore, query: IncidentQuery) -> list[dict]:
     """Killed per day of an incident's start: the sums of low, best and high."""
     where, params = query.where()
     rows = store.connection.execute(
-        "SELECT date_start, COUNT(*), SUM(COALESCE(killed_low, killed_best)), SUM(killed_best),"
-        " SUM(COALESCE(killed_high, killed_best)) FROM incidents"
-        f" WHERE {where} AND date_start IS NOT NULL GROUP BY date_start ORDER BY date_start",
-        params).fetchall()
+        "SELECT x.date_start, COUNT(*), SUM(x.killed_low), SUM(x.killed_best), SUM(x.killed_high)"
+        f" FROM incident_index x WHERE {where} AND x.date_start IS NOT NULL GROUP BY x.date_start"
+        " ORDER BY x.date_start", params).fetchall()
     return [{"date": day, "incidents": count, "low": low or 0, "best": best or 0, "high": high or 0}
             for day, count, low, best, high in rows]
-
-
-def count_in(store: IncidentStore, query: IncidentQuery) -> int:
-    where, params = query.where()
-    return store.connection.execute(f"SELECT COUNT(*) FROM incidents WHERE {where}", params).fetchone()[0]
 
 
 def incident(store: IncidentStore, incident_id: str) -> dict:
@@ -179,7 +168,8 @@ def sources(store: IncidentStore) -> list[dict]:
     rows = store.connection.execute(
         "SELECT c.incident_id, c.document, c.claim_id, c.record, d.published, d.sequence, d.copy_of,"
         " i.disputed, i.killed_low, i.killed_best, i.killed_high FROM claims c"
-        " JOIN documents d ON d.key = c.document LEFT JOIN incidents i ON i.id = c.incident_id"
+        " JOIN documents d ON d.key = c.document LEFT JOIN incidents n ON n.id = c.incident_id"
+        " LEFT JOIN incident_index i ON i.sequence = n.sequence"
         " ORDER BY c.incident_id, d.sequence, c.position")
     by_incident: dict[str | None, list] = defaultdict(list)
     figures_of: dict[str, tuple] = {}

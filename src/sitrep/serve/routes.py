@@ -44,7 +44,7 @@ def incidents_geojson(request: Request) -> JSONResponse:
                            default=FEATURE_LIMIT)
     collection = data.features(_store(request), query, limit=limit,
                                cursor=params.cursor(request.query_params))
-    return JSONResponse(collection, media_type="application/geo+json")
+    return Response(collection, media_type="application/geo+json")
 
 
 def clusters(request: Request) -> JSONResponse:

@@ -3,7 +3,8 @@
 :class:`IncidentQuery` holds the filters (dates, country, event type, minimum killed,
 disputed, bounding box, text); :func:`select_incidents` returns one page in a stable
 order (start date, then creation) with an opaque cursor for the next page. Everything
-is parameterised SQL over the columns and the full-text index of schema version 2.
+is parameterised SQL over the columns and the full-text index of schema version 2
+(``incident_index``: ``sort_key`` is the start date, ``~`` when undated, so those come last).
 """
 
 from __future__ import annotations
@@ -19,8 +20,6 @@ from ..errors import InputError
 from ..records import Incident
 from . import codec
 
-NO_DATE = "~"  # sorts after every ISO date: undated incidents come last
-ORDER_KEY = f"COALESCE(date_start, '{NO_DATE}')"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,39 +67,39 @@ class IncidentQuery:
     text: str | None = None  # words in the evidence sentences or place names
 
     def where(self) -> tuple[str, list]:
-        """The SQL condition over ``incidents`` and its parameters."""
-        where, params = ["record != '{}'"], []
+        """The SQL condition over ``incident_index AS x`` and its parameters."""
+        where, params = ["1"], []
         if self.since is not None:
-            where.append("COALESCE(date_end, date_start) >= ?")
+            where.append("COALESCE(x.date_end, x.date_start) >= ?")
             params.append(self.since.isoformat())
         if self.until is not None:
-            where.append("date_start <= ?")
+            where.append("x.date_start <= ?")
             params.append(self.until.isoformat())
         if self.country:
-            where.append("UPPER(country) = ?")
+            where.append("x.country = ?")
             params.append(self.country.upper())
         if self.event_type:
-            where.append("LOWER(event_type) = ?")
+            where.append("LOWER(x.event_type) = ?")
             params.append(self.event_type.lower())
         if self.min_killed is not None:
-            where.append("killed_best >= ?")
+            where.append("x.killed_best >= ?")
             params.append(self.min_killed)
         if self.disputed is not None:
-            where.append("disputed = ?")
+            where.append("x.disputed = ?")
             params.append(1 if self.disputed else 0)
         if self.bbox is not None:
             box = self.bbox
-            where.append("lat BETWEEN ? AND ?")
+            where.append("x.lat BETWEEN ? AND ?")
             params += [box.south, box.north]
             if box.west <= box.east:
-                where.append("lon BETWEEN ? AND ?")
+                where.append("x.lon BETWEEN ? AND ?")
                 params += [box.west, box.east]
             else:
-                where.append("(lon >= ? OR lon <= ?)")
+                where.append("(x.lon >= ? OR x.lon <= ?)")
                 params += [box.west, box.east]
         match = match_expression(self.text) if self.text else None
         if match:
-            where.append("sequence IN (SELECT rowid FROM incident_text WHERE incident_text MATCH ?)")
+            where.append("x.sequence IN (SELECT rowid FROM incident_text WHERE incident_text MATCH ?)")
             params.append(match)
         return " AND ".join(where), params
 
@@ -137,12 +136,9 @@ def decode_cursor(cursor: str) -> tuple[str, int]:
 def select_incidents(db: sqlite3.Connection, query: IncidentQuery = IncidentQuery(), *,
                      limit: int | None = None, cursor: str | None = None) -> Page:
     """One page of incidents matching ``query``, oldest first; all of them without ``limit``."""
-    where, params = query.where()
-    if cursor:
-        where += f" AND ({ORDER_KEY}, sequence) > (?, ?)"
-        params += list(decode_cursor(cursor))
-    sql = (f"SELECT record, documents, {ORDER_KEY}, sequence FROM incidents WHERE {where}"
-           f" ORDER BY {ORDER_KEY}, sequence")
+    where, params = page_where(query, cursor)
+    sql = ("SELECT i.record, i.documents, x.sort_key, x.sequence FROM incident_index x"
+           f" JOIN incidents i ON i.sequence = x.sequence WHERE {where} ORDER BY x.sort_key, x.sequence")
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit + 1)
@@ -154,6 +150,10 @@ def select_incidents(db: sqlite3.Connection, query: IncidentQuery = IncidentQuer
     return Page(found, next_cursor)
 
 
-def count_incidents(db: sqlite3.Connection, query: IncidentQuery = IncidentQuery()) -> int:
+def page_where(query: IncidentQuery, cursor: str | None) -> tuple[str, list]:
+    """The condition of ``query`` over ``incident_index AS x``, from the position of ``cursor`` on."""
     where, params = query.where()
-    return db.execute(f"SELECT COUNT(*) FROM incidents WHERE {where}", params).fetchone()[0]
+    if cursor:
+        where += " AND (x.sort_key, x.sequence) > (?, ?)"
+        params += list(decode_cursor(cursor))
+    return where, params

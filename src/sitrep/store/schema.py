@@ -74,42 +74,55 @@ MIGRATIONS: tuple[str, ...] = (
         at TEXT NOT NULL
     );
     """,
-    # 2: what listing, maps and text search read without decoding records: the location, the
-    # range of killed and `disputed` as columns, and the place names and evidence sentences in a
-    # full-text index; triggers keep them in step with `record`.
+    # 2: what listing, maps and text search filter on, in a narrow table beside `incidents`
+    # (whose rows carry the whole JSON record): dates, country, type, killed low/best/high,
+    # disputed, the location; and the place names and evidence sentences in a full-text index.
+    # Triggers keep both in step with `record`.
     """
-    ALTER TABLE incidents ADD COLUMN lat REAL;
-    ALTER TABLE incidents ADD COLUMN lon REAL;
-    ALTER TABLE incidents ADD COLUMN precision INTEGER;
-    ALTER TABLE incidents ADD COLUMN place TEXT;
-    ALTER TABLE incidents ADD COLUMN killed_low INTEGER;
-    ALTER TABLE incidents ADD COLUMN killed_high INTEGER;
-    ALTER TABLE incidents ADD COLUMN disputed INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE incident_index (
+        sequence INTEGER PRIMARY KEY,
+        id TEXT NOT NULL,
+        sort_key TEXT NOT NULL,
+        date_start TEXT,
+        date_end TEXT,
+        country TEXT,
+        event_type TEXT,
+        killed_low INTEGER,
+        killed_best INTEGER,
+        killed_high INTEGER,
+        disputed INTEGER NOT NULL,
+        lat REAL,
+        lon REAL,
+        precision INTEGER,
+        place TEXT
+    );
+    CREATE INDEX incident_index_order ON incident_index(sort_key, sequence);
+    CREATE INDEX incident_index_country ON incident_index(country, sort_key, sequence);
+    CREATE INDEX incident_index_lon_lat ON incident_index(lon, lat);
     CREATE VIRTUAL TABLE incident_text USING fts5(text);
-    CREATE TRIGGER incidents_columns_insert AFTER INSERT ON incidents WHEN NEW.record != '{}' BEGIN
-        UPDATE incidents SET lat = json_extract(NEW.record, '$.location.lat'),
-            lon = json_extract(NEW.record, '$.location.lon'),
-            precision = json_extract(NEW.record, '$.location.precision'),
-            place = json_extract(NEW.record, '$.location.name'),
-            killed_low = json_extract(NEW.record, '$.killed.low'),
-            killed_high = json_extract(NEW.record, '$.killed.high'),
-            disputed = COALESCE(json_extract(NEW.record, '$.disputed'), 0)
-        WHERE id = NEW.id;
+    CREATE TRIGGER incidents_index_insert AFTER INSERT ON incidents WHEN NEW.record != '{}' BEGIN
+        INSERT OR REPLACE INTO incident_index VALUES (NEW.sequence, NEW.id,
+            COALESCE(NEW.date_start, '~'), NEW.date_start, NEW.date_end, UPPER(NEW.country),
+            NEW.event_type, COALESCE(json_extract(NEW.record, '$.killed.low'), NEW.killed_best),
+            NEW.killed_best, COALESCE(json_extract(NEW.record, '$.killed.high'), NEW.killed_best),
+            COALESCE(json_extract(NEW.record, '$.disputed'), 0), json_extract(NEW.record, '$.location.lat'),
+            json_extract(NEW.record, '$.location.lon'), json_extract(NEW.record, '$.location.precision'),
+            json_extract(NEW.record, '$.location.name'));
+        DELETE FROM incident_text WHERE rowid = NEW.sequence;
         INSERT INTO incident_text (rowid, text) VALUES (NEW.sequence,
             COALESCE(json_extract(NEW.record, '$.location.name'), '') || ' '
             || COALESCE(json_extract(NEW.record, '$.location.admin1'), '') || ' '
             || COALESCE((SELECT group_concat(json_extract(c.record, '$.evidence.text'), ' ')
                          FROM claims c WHERE c.incident_id = NEW.id), ''));
     END;
-    CREATE TRIGGER incidents_columns_update AFTER UPDATE OF record ON incidents BEGIN
-        UPDATE incidents SET lat = json_extract(NEW.record, '$.location.lat'),
-            lon = json_extract(NEW.record, '$.location.lon'),
-            precision = json_extract(NEW.record, '$.location.precision'),
-            place = json_extract(NEW.record, '$.location.name'),
-            killed_low = json_extract(NEW.record, '$.killed.low'),
-            killed_high = json_extract(NEW.record, '$.killed.high'),
-            disputed = COALESCE(json_extract(NEW.record, '$.disputed'), 0)
-        WHERE id = NEW.id;
+    CREATE TRIGGER incidents_index_update AFTER UPDATE ON incidents WHEN NEW.record != '{}' BEGIN
+        INSERT OR REPLACE INTO incident_index VALUES (NEW.sequence, NEW.id,
+            COALESCE(NEW.date_start, '~'), NEW.date_start, NEW.date_end, UPPER(NEW.country),
+            NEW.event_type, COALESCE(json_extract(NEW.record, '$.killed.low'), NEW.killed_best),
+            NEW.killed_best, COALESCE(json_extract(NEW.record, '$.killed.high'), NEW.killed_best),
+            COALESCE(json_extract(NEW.record, '$.disputed'), 0), json_extract(NEW.record, '$.location.lat'),
+            json_extract(NEW.record, '$.location.lon'), json_extract(NEW.record, '$.location.precision'),
+            json_extract(NEW.record, '$.location.name'));
         DELETE FROM incident_text WHERE rowid = NEW.sequence;
         INSERT INTO incident_text (rowid, text) VALUES (NEW.sequence,
             COALESCE(json_extract(NEW.record, '$.location.name'), '') || ' '
@@ -118,9 +131,6 @@ MIGRATIONS: tuple[str, ...] = (
                          FROM claims c WHERE c.incident_id = NEW.id), ''));
     END;
     UPDATE incidents SET record = record WHERE record != '{}';
-    CREATE INDEX incidents_order ON incidents(COALESCE(date_start, '~'), sequence);
-    CREATE INDEX incidents_country ON incidents(UPPER(country), COALESCE(date_start, '~'), sequence);
-    CREATE INDEX incidents_lon_lat ON incidents(lon, lat);
     CREATE INDEX claims_document ON claims(document, position);
     """,
 )
