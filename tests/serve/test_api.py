@@ -281,3 +281,11 @@ def test_a_posted_article_is_ingested_once_and_listed(writer):
     assert again.json()["document"] == first.json()["document"]
     gao = writer.get("/api/v1/incidents", params={"country": "ML", "q": "bus"}).json()["incidents"]
     assert len(gao) == 1 and gao[0]["killed"]["best"] == 9
+
+
+def test_the_api_lists_exactly_what_sitrep_incidents_prints(client, example_db, capsys):
+    from sitrep.cli import main
+
+    assert main(["incidents", "--db", str(example_db), "--country", "YE", "--format", "json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert client.get("/api/v1/incidents", params={"country": "YE"}).json()["incidents"] == printed

@@ -112,3 +112,28 @@ def test_a_hostile_article_runs_nothing_and_is_shown_as_text(page, server):
     hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
     assert all(href.startswith(("http://", "https://")) for href in hrefs)
     assert page.errors == []
+
+
+def test_brushing_the_timeline_filters_the_map_by_date(page, server):
+    page.goto(server + "/")
+    assert wait_for_markers(page) == 11
+    page.wait_for_selector("#timeline .u-over")
+    box = page.locator("#timeline .u-over").bounding_box()
+    # the timeline runs from 10 Nov 2024 to 10 Mar 2025: the first fifth holds only the Ukrainian incidents
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + 2, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.2, y, steps=5)
+    page.mouse.up()
+    wait_until(page, "document.body.getAttribute('data-markers') === '3'")
+    query = parse_qs(urlsplit(page.url).query)
+    assert "2024-11-10" <= query["since"][0] <= "2024-11-11" < query["until"][0] < "2025-01-16"
+    assert page.input_value("input[name=since]") == query["since"][0]
+    assert page.input_value("input[name=until]") == query["until"][0]
+
+
+def test_places_known_only_roughly_are_drawn_as_rings(page, server):
+    page.goto(server + "/?view=15.45,36.4,8")
+    wait_for_markers(page)
+    ring = page.locator("path.incident-marker").first
+    assert float(ring.get_attribute("fill-opacity")) < 0.2 and float(ring.get_attribute("stroke-width")) > 2

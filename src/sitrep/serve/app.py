@@ -63,6 +63,8 @@ class ReadStores:
         store = getattr(self._local, "store", None)
         if store is None:
             store = self._local.store = IncidentStore(self.path, readonly=True)
+            store.connection.execute("PRAGMA temp_store=MEMORY")  # grouping maps and timelines
+            store.connection.execute("PRAGMA cache_size=-32768")  # 32 MiB of pages a thread
         return store
 
 

@@ -71,9 +71,9 @@ def daily(store: IncidentStore, query: IncidentQuery) -> list[dict]:
     """Killed per day of an incident's start: the sums of low, best and high."""
     where, params = query.where()
     rows = store.connection.execute(
-        "SELECT x.date_start, COUNT(*), SUM(x.killed_low), SUM(x.killed_best), SUM(x.killed_high)"
-        f" FROM incident_index x WHERE {where} AND x.date_start IS NOT NULL GROUP BY x.date_start"
-        " ORDER BY x.date_start", params).fetchall()
+        "SELECT x.sort_key, COUNT(*), SUM(x.killed_low), SUM(x.killed_best), SUM(x.killed_high)"
+        f" FROM incident_index x WHERE {where} AND x.date_start IS NOT NULL GROUP BY x.sort_key"
+        " ORDER BY x.sort_key", params).fetchall()  # sort_key is the start date: grouped in index order
     return [{"date": day, "incidents": count, "low": low or 0, "best": best or 0, "high": high or 0}
             for day, count, low, best, high in rows]
 

@@ -13,7 +13,6 @@ from starlette.responses import JSONResponse, Response
 from ..errors import InputError
 from ..export import FORMATS, write_export
 from ..ingest.readers import document_from_record
-from ..serialize import to_dict
 from ..store.query import select_incidents
 from . import data, params
 from .errors import ApiError
@@ -34,7 +33,8 @@ def list_incidents(request: Request) -> JSONResponse:
     limit = params.integer(request.query_params, "limit", minimum=1, maximum=PAGE_MAX, default=PAGE_LIMIT)
     page = select_incidents(_store(request).connection, query, limit=limit,
                             cursor=params.cursor(request.query_params))
-    rows = [dict(to_dict(s.incident), number_of_sources=s.documents) for s in page.incidents]
+    # the stored record is the incident's to_dict: passed on without building the dataclasses
+    rows = [dict(json.loads(record), number_of_sources=documents) for record, documents in page.rows]
     return JSONResponse({"incidents": rows, "next_cursor": page.next_cursor})
 
 

@@ -106,8 +106,14 @@ class IncidentQuery:
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    incidents: list[StoredIncident]
+    """One page: ``rows`` are (the incident's stored JSON record, independent documents)."""
+
+    rows: list[tuple[str, int]]
     next_cursor: str | None  # None on the last page
+
+    @property
+    def incidents(self) -> list[StoredIncident]:
+        return [StoredIncident(codec.incident_from_json(record), documents) for record, documents in self.rows]
 
 
 def match_expression(text: str) -> str | None:
@@ -145,9 +151,8 @@ def select_incidents(db: sqlite3.Connection, query: IncidentQuery = IncidentQuer
     rows = db.execute(sql, params).fetchall()
     more = limit is not None and len(rows) > limit
     rows = rows[:limit] if limit is not None else rows
-    found = [StoredIncident(codec.incident_from_json(record), documents) for record, documents, _, _ in rows]
     next_cursor = encode_cursor(rows[-1][2], rows[-1][3]) if more else None
-    return Page(found, next_cursor)
+    return Page([(record, documents) for record, documents, _, _ in rows], next_cursor)
 
 
 def page_where(query: IncidentQuery, cursor: str | None) -> tuple[str, list]:
