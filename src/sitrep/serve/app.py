@@ -8,6 +8,7 @@ ingested one at a time on a single writer thread, through the same path as
 
 from __future__ import annotations
 
+import contextlib
 import html
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -94,9 +95,14 @@ class Writer:
                 "incidents": sorted(report.incidents)}
 
     def close(self) -> None:
+        """Close the store on the thread that opened it, then stop that thread."""
+        self._executor.submit(self._close_store).result()
         self._executor.shutdown(wait=True)
+
+    def _close_store(self) -> None:
         if self._store is not None:
             self._store.close()
+            self._store = None
 
 
 class SecurityHeaders:
@@ -157,7 +163,13 @@ def create_app(config: ServeConfig) -> Starlette:
         Route("/export", routes.export),
         Route("/openapi.json", routes.openapi_json),
     ]
-    app = Starlette(routes=[Route("/", home), Route("/favicon.ico", no_icon), Mount("/api/v1", routes=api),
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette):
+        yield
+        if writer is not None:
+            writer.close()
+
+    app = Starlette(lifespan=lifespan, routes=[Route("/", home), Route("/favicon.ico", no_icon), Mount("/api/v1", routes=api),
                             Mount("/static", StaticFiles(directory=STATIC), name="static")],
                     exception_handlers=HANDLERS)
     app.add_middleware(SecurityHeaders, tiles=config.tiles)

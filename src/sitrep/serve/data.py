@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import defaultdict
-from dataclasses import dataclass
+import threading
+from pathlib import Path
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from ..clean import clean_text
 from ..errors import StoreError
 from ..reconcile import SourcedClaim, statements
-from ..reconcile.figures import source_label
+from ..reconcile.figures import source_key, source_label
 from ..serialize import to_dict
 from ..export.jsonl import incident_object
 from ..store import IncidentStore, codec
@@ -149,59 +150,77 @@ def document(store: IncidentStore, key: str) -> dict:
             "duplicates": [to_dict(d) for d in cleaned.duplicates]}
 
 
+SOURCE_ROWS = """
+    SELECT c.incident_id, c.document, c.record, json_extract(c.record, '$.source.name'),
+        json_extract(c.record, '$.source.handle'), json_extract(c.record, '$.source.kind'),
+        d.published, d.sequence, d.copy_of, d.url, x.disputed, x.killed_low, x.killed_best, x.killed_high
+    FROM claims c JOIN documents d ON d.key = c.document
+    LEFT JOIN incidents n ON n.id = c.incident_id LEFT JOIN incident_index x ON x.sequence = n.sequence"""
+
+
 @dataclass(slots=True)
 class _SourceTally:
     name: str
-    kinds: set
+    kinds: set = field(default_factory=set)
     claims: int = 0
-    incidents: int = 0
     disputed: int = 0
     lowest: int = 0
     best: int = 0
     highest: int = 0
 
 
+_SOURCES_CACHE: dict[str, tuple[tuple, list[dict]]] = {}  # database path -> (file state, answer)
+_SOURCES_LOCK = threading.Lock()
+
+
 def sources(store: IncidentStore) -> list[dict]:
-    """Each named source (unnamed ones by outlet): its claims, and how often its killed figure
-    was the lowest, the best or the highest of a disputed incident."""
+    """:func:`tally_sources`, computed again only when the database files have changed."""
+    state = tuple((p.stat().st_mtime_ns, p.stat().st_size) if p.exists() else None
+                  for p in (Path(store.path), Path(store.path + "-wal")))
+    with _SOURCES_LOCK:
+        cached = _SOURCES_CACHE.get(store.path)
+    if cached and cached[0] == state:
+        return cached[1]
+    found = tally_sources(store)
+    with _SOURCES_LOCK:
+        _SOURCES_CACHE[store.path] = (state, found)
+    return found
+
+
+def tally_sources(store: IncidentStore) -> list[dict]:
+    """Each source (named ones by name, unnamed ones as the outlet's host): its claims, and of the
+    disputed incidents it gave a killed figure for, how often that figure (the source's current
+    statement, as reconciling counts it) was the lowest, the best or the highest."""
     tallies: dict[str, _SourceTally] = {}
-    rows = store.connection.execute(
-        "SELECT c.incident_id, c.document, c.claim_id, c.record, d.published, d.sequence, d.copy_of,"
-        " i.disputed, i.killed_low, i.killed_best, i.killed_high FROM claims c"
-        " JOIN documents d ON d.key = c.document LEFT JOIN incidents n ON n.id = c.incident_id"
-        " LEFT JOIN incident_index i ON i.sequence = n.sequence"
-        " ORDER BY c.incident_id, d.sequence, c.position")
-    by_incident: dict[str | None, list] = defaultdict(list)
-    figures_of: dict[str, tuple] = {}
-    for incident_id, document, _claim_id, record, published, sequence, copy_of, disputed, low, best, high \
-            in rows:
+    disputed: dict[str, tuple[list[SourcedClaim], tuple]] = {}
+    labels: dict[str, str] = {}  # source key of a claim -> tally key
+    for (incident, document, record, name, handle, kind, published, sequence, copy_of, url, is_disputed,
+         killed_low, killed_best, killed_high) in store.connection.execute(SOURCE_ROWS):
+        label = name or handle or f"{kind}: {_host(url) or copy_of or document}"
+        key = " ".join(label.casefold().split())
+        tally = tallies.setdefault(key, _SourceTally(name=label))
+        tally.claims += 1
+        tally.kinds.add(kind)
+        if incident is None or not is_disputed:
+            continue
         sourced = SourcedClaim(codec.claim_from_json(record), document=document,
                                published=dt.date.fromisoformat(published) if published else None,
                                sequence=sequence, copy_of=copy_of)
-        name = _display_source(sourced, store)
-        tally = tallies.setdefault(name.casefold(), _SourceTally(name=name, kinds=set()))
-        tally.claims += 1
-        tally.kinds.add(sourced.claim.source.kind)
-        if incident_id is not None:
-            by_incident[incident_id].append(sourced)
-            figures_of[incident_id] = (bool(disputed), low, best, high)
-    for incident_id, claims in by_incident.items():
-        disputed, low, best, high = figures_of[incident_id]
-        seen: set[str] = set()
+        labels[source_key(sourced)] = key
+        claims, _ = disputed.setdefault(incident, ([], (killed_low, killed_best, killed_high)))
+        claims.append(sourced)
+    for claims, (low, best, high) in disputed.values():
         for statement in statements(claims, outcome="killed"):
-            first = next(c for c in claims if c.ref == statement.claims[0])
-            tally = tallies[_display_source(first, store).casefold()]
-            if tally.name.casefold() in seen:
-                continue
-            seen.add(tally.name.casefold())
-            tally.incidents += 1
-            if disputed:
-                tally.disputed += 1
-                tally.lowest += statement.low == low
-                tally.best += statement.low == best
-                tally.highest += statement.low == high or statement.high == high
-    found = [{"source": t.name, "kinds": sorted(t.kinds), "claims": t.claims, "incidents": t.incidents,
-              "disputed_incidents": t.disputed, "lowest": t.lowest, "best": t.best, "highest": t.highest}
-             for t in tallies.values()]
+            tally = tallies[labels[statement.source]]
+            tally.disputed += 1
+            tally.lowest += statement.low == low
+            tally.best += statement.low == best
+            tally.highest += high in (statement.low, statement.high)
+    found = [{"source": t.name, "kinds": sorted(t.kinds), "claims": t.claims, "disputed_incidents": t.disputed,
+              "lowest": t.lowest, "best": t.best, "highest": t.highest} for t in tallies.values()]
     found.sort(key=lambda s: (-s["claims"], s["source"].casefold()))
     return found
+
+
+def _host(url: str | None) -> str | None:
+    return urlsplit(url).hostname if url else None
