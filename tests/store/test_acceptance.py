@@ -4,7 +4,6 @@ These depend on the extractor; while it yields no claims for an article they
 are skipped (they cannot say anything about reconciliation then).
 """
 
-import os
 import shutil
 from pathlib import Path
 
