@@ -143,20 +143,34 @@
     else { map.setView([20, 20], 2); }
     var tiles = document.querySelector("meta[name=sitrep-tiles]").getAttribute("content");
     if (tiles) { L.tileLayer(tiles, {maxZoom: 18, attribution: ""}).addTo(map); }
-    fetch("/static/vendor/world-atlas/countries-50m.json").then(function (r) { return r.json(); })
-      .then(function (topology) {
-        var countries = topojson.feature(topology, topology.objects.countries);
-        countries.features.forEach(unwrapAntimeridian);
-        L.geoJSON(countries, {
-          attribution: "Boundaries: Natural Earth (world-atlas)",
-          interactive: false,
-          style: {color: "#8a8f99", weight: 0.7, fillColor: "#f4f1ea", fillOpacity: tiles ? 0.15 : 1}
-        }).addTo(map).bringToBack();
-      });
+    // light outlines for the world, the finer ones once zoomed in (fetched once, when first needed)
+    var outlineScale = function () { return map.getZoom() >= 4 ? "50m" : "110m"; };
+    drawCountries(outlineScale(), tiles);
+    map.on("zoomend", function () { if (outlineScale() === "50m") { drawCountries("50m", tiles); } });
     points = L.markerClusterGroup({maxClusterRadius: 40, showCoverageOnHover: false,
                                    spiderfyOnMaxZoom: true, chunkedLoading: true}).addTo(map);
     clusterLayer = L.layerGroup().addTo(map);
     map.on("moveend", function () { writeState(true); loadMap(); });
+  }
+
+  var outlines = {layer: null, scale: null};
+
+  function drawCountries(scale, tiles) {
+    if (outlines.scale === scale || outlines.scale === "50m") { return; }
+    outlines.scale = scale;
+    fetch("/static/vendor/world-atlas/countries-" + scale + ".json").then(function (r) { return r.json(); })
+      .then(function (topology) {
+        if (outlines.scale !== scale) { return; }  // the finer outlines were asked for meanwhile
+        var countries = topojson.feature(topology, topology.objects.countries);
+        countries.features.forEach(unwrapAntimeridian);
+        var layer = L.geoJSON(countries, {
+          attribution: "Boundaries: Natural Earth (world-atlas)", interactive: false,
+          style: {color: "#8a8f99", weight: 0.7, fillColor: "#f4f1ea", fillOpacity: tiles ? 0.15 : 1}
+        }).addTo(map).bringToBack();
+        if (outlines.layer) { map.removeLayer(outlines.layer); }
+        outlines.layer = layer;
+        document.body.setAttribute("data-outlines", scale);
+      });
   }
 
   function unwrapAntimeridian(feature) {
