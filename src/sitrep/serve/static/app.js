@@ -18,7 +18,7 @@
   };
 
   var state = readState();
-  var map, points, clusterLayer, plot, loadToken = 0, timer = null;
+  var map, points, clusterLayer, plot, loadToken = 0, lastTotal = 0, timer = null;
 
   // --- small DOM helpers ------------------------------------------------------------
   function el(tag, attrs, children) {
@@ -203,14 +203,21 @@
   }
 
   function loadMap() {
+    // the grid says how many are in view; the points are drawn when few enough. When the last
+    // view was sparse both are asked at once (one round trip), else the points only if needed.
     var token = ++loadToken;
     var bbox = bboxParam();
+    var pointsUrl = "/incidents.geojson?" + filterParams({bbox: bbox, limit: MAX_POINTS});
+    var early = lastTotal <= 4 * MAX_POINTS ? getJSON(pointsUrl) : null;
+    if (early) { early.catch(function () { return null; }); }  // reported below if it is used
     setStatus("loading\u2026");
     getJSON("/clusters?" + filterParams({bbox: bbox, zoom: map.getZoom()})).then(function (grid) {
       if (token !== loadToken) { return null; }
+      lastTotal = grid.total;
       if (grid.total > MAX_POINTS) { drawClusters(grid); return null; }
-      return getJSON("/incidents.geojson?" + filterParams({bbox: bbox, limit: MAX_POINTS}))
-        .then(function (collection) { if (token === loadToken) { drawPoints(collection, grid.total); } });
+      return (early || getJSON(pointsUrl)).then(function (collection) {
+        if (token === loadToken) { drawPoints(collection, grid.total); }
+      });
     }).catch(function (error) { setStatus("error: " + error.message); });
   }
 
