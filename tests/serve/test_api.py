@@ -220,11 +220,23 @@ def test_the_page_has_a_strict_csp_and_no_inline_script_or_style(client):
     assert client.get("/static/vendor/leaflet/leaflet.js").status_code == 200
 
 
-def test_tiles_are_added_only_from_the_given_server():
+@pytest.mark.parametrize("tiles", ["javascript:alert(1)/{z}/{x}/{y}", "https://tiles.example.org/map.png", "//x/{z}/{x}/{y}"])
+def test_a_tile_url_must_be_an_http_template(example_db, tiles):
     from sitrep.errors import InputError
 
-    with pytest.raises(InputError):
-        ServeConfig and create_app(ServeConfig(db="unused.db", tiles="javascript:alert(1)/{z}/{x}/{y}"))
+    with pytest.raises(InputError) as raised:
+        create_app(ServeConfig(db=str(example_db), tiles=tiles))
+    assert raised.value.source == "--tiles"
+
+
+def test_a_tile_server_is_allowed_by_the_csp_and_named_in_the_page(example_db):
+    from starlette.testclient import TestClient
+
+    tiles = "https://tiles.example.org/{z}/{x}/{y}.png?a=1&b=\"2\""
+    with TestClient(create_app(ServeConfig(db=str(example_db), tiles=tiles))) as tiled:
+        response = tiled.get("/")
+    assert "img-src 'self' data: https://tiles.example.org;" in response.headers["content-security-policy"]
+    assert 'content="https://tiles.example.org/{z}/{x}/{y}.png?a=1&amp;b=&quot;2&quot;"' in response.text
 
 
 # --- writing --------------------------------------------------------------------------
