@@ -98,7 +98,8 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX incident_index_order ON incident_index(sort_key, sequence);
     CREATE INDEX incident_index_country ON incident_index(country, sort_key, sequence);
-    CREATE INDEX incident_index_lon_lat ON incident_index(lon, lat);
+    CREATE INDEX incident_index_map ON incident_index(lon, lat, killed_best, disputed);
+    CREATE INDEX incident_index_daily ON incident_index(sort_key, date_start, killed_low, killed_best, killed_high);
     CREATE VIRTUAL TABLE incident_text USING fts5(text);
     CREATE TRIGGER incidents_index_insert AFTER INSERT ON incidents WHEN NEW.record != '{}' BEGIN
         INSERT OR REPLACE INTO incident_index VALUES (NEW.sequence, NEW.id,
