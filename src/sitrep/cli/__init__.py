@@ -14,7 +14,7 @@ import sys
 from .. import __version__
 from ..errors import SitrepError
 
-COMMAND_MODULES = ("extract", "evaluate", "store", "curate", "gazetteer")
+COMMAND_MODULES = ("extract", "evaluate", "store", "curate", "gazetteer", "serve")
 
 EXIT_INPUT = 2
 

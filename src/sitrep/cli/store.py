@@ -14,8 +14,9 @@ from .extract import add_cluster_options, iso_date
 from ..reconcile import statements
 from ..serialize import to_dict
 from ..store import DEFAULT_PATH, IncidentDetail, IncidentStore, IngestReport, ProgressBar, ingest_paths
+from ..store.query import BBox
 
-EVENT_FILTERS = ("since", "until", "country", "event_type", "min_killed")
+EVENT_FILTERS = ("since", "until", "country", "event_type", "min_killed", "disputed", "bbox", "text")
 
 
 def register(subparsers) -> None:
@@ -84,6 +85,10 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--min-killed", type=non_negative_int, metavar="N",
                         help="best killed figure at least N (N >= 0)")
 
+    parser.add_argument("--disputed", action="store_const", const=True, help="only disputed incidents")
+    parser.add_argument("--bbox", type=_bbox, metavar="W,S,E,N", help="located inside this box (degrees)")
+    parser.add_argument("--text", metavar="WORDS", help="words in the evidence sentences or place names")
+
 
 def country_code(value: str) -> str:
     """An argparse type: an ISO alpha-2 code or a country's name -> the code; unknown is an error."""
@@ -123,6 +128,13 @@ def non_negative_int(value: str) -> int:
     if number < 0:
         raise argparse.ArgumentTypeError(f"not a whole number >= 0: {value!r}")
     return number
+
+
+def _bbox(text: str) -> BBox:
+    try:
+        return BBox.parse(text)
+    except InputError as error:
+        raise argparse.ArgumentTypeError(str(error.args[0])) from None
 
 
 def _filters(args: argparse.Namespace) -> dict:

@@ -118,6 +118,66 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (incident_id, revision)
     ) WITHOUT ROWID;
     """,
+    # 3: what listing, maps and text search filter on, in a narrow table beside `incidents`
+    # (whose rows carry the whole JSON record): dates, country, type, killed low/best/high,
+    # disputed, the location; and the place names and evidence sentences in a full-text index.
+    # Triggers keep both in step with `record`.
+    """
+    CREATE TABLE incident_index (
+        sequence INTEGER PRIMARY KEY,
+        id TEXT NOT NULL,
+        sort_key TEXT NOT NULL,
+        date_start TEXT,
+        date_end TEXT,
+        country TEXT,
+        event_type TEXT,
+        killed_low INTEGER,
+        killed_best INTEGER,
+        killed_high INTEGER,
+        disputed INTEGER NOT NULL,
+        lat REAL,
+        lon REAL,
+        precision INTEGER,
+        place TEXT
+    );
+    CREATE INDEX incident_index_order ON incident_index(sort_key, sequence);
+    CREATE INDEX incident_index_country ON incident_index(country, sort_key, sequence);
+    CREATE INDEX incident_index_map ON incident_index(lon, lat, killed_best, disputed);
+    CREATE INDEX incident_index_daily ON incident_index(sort_key, date_start, killed_low, killed_best, killed_high);
+    CREATE VIRTUAL TABLE incident_text USING fts5(text);
+    CREATE TRIGGER incidents_index_insert AFTER INSERT ON incidents WHEN NEW.record != '{}' BEGIN
+        INSERT OR REPLACE INTO incident_index VALUES (NEW.sequence, NEW.id,
+            COALESCE(NEW.date_start, '~'), NEW.date_start, NEW.date_end, UPPER(NEW.country),
+            NEW.event_type, COALESCE(json_extract(NEW.record, '$.killed.low'), NEW.killed_best),
+            NEW.killed_best, COALESCE(json_extract(NEW.record, '$.killed.high'), NEW.killed_best),
+            COALESCE(json_extract(NEW.record, '$.disputed'), 0), json_extract(NEW.record, '$.location.lat'),
+            json_extract(NEW.record, '$.location.lon'), json_extract(NEW.record, '$.location.precision'),
+            json_extract(NEW.record, '$.location.name'));
+        DELETE FROM incident_text WHERE rowid = NEW.sequence;
+        INSERT INTO incident_text (rowid, text) VALUES (NEW.sequence,
+            COALESCE(json_extract(NEW.record, '$.location.name'), '') || ' '
+            || COALESCE(json_extract(NEW.record, '$.location.admin1'), '') || ' '
+            || COALESCE((SELECT group_concat(json_extract(c.record, '$.evidence.text'), ' ')
+                         FROM claims c WHERE c.incident_id = NEW.id), ''));
+    END;
+    CREATE TRIGGER incidents_index_update AFTER UPDATE ON incidents WHEN NEW.record != '{}' BEGIN
+        INSERT OR REPLACE INTO incident_index VALUES (NEW.sequence, NEW.id,
+            COALESCE(NEW.date_start, '~'), NEW.date_start, NEW.date_end, UPPER(NEW.country),
+            NEW.event_type, COALESCE(json_extract(NEW.record, '$.killed.low'), NEW.killed_best),
+            NEW.killed_best, COALESCE(json_extract(NEW.record, '$.killed.high'), NEW.killed_best),
+            COALESCE(json_extract(NEW.record, '$.disputed'), 0), json_extract(NEW.record, '$.location.lat'),
+            json_extract(NEW.record, '$.location.lon'), json_extract(NEW.record, '$.location.precision'),
+            json_extract(NEW.record, '$.location.name'));
+        DELETE FROM incident_text WHERE rowid = NEW.sequence;
+        INSERT INTO incident_text (rowid, text) VALUES (NEW.sequence,
+            COALESCE(json_extract(NEW.record, '$.location.name'), '') || ' '
+            || COALESCE(json_extract(NEW.record, '$.location.admin1'), '') || ' '
+            || COALESCE((SELECT group_concat(json_extract(c.record, '$.evidence.text'), ' ')
+                         FROM claims c WHERE c.incident_id = NEW.id), ''));
+    END;
+    UPDATE incidents SET record = record WHERE record != '{}';
+    CREATE INDEX claims_document ON claims(document, position);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -147,6 +207,26 @@ def migrate(connection: sqlite3.Connection, *, path: str) -> int:
     return version
 
 
+def check_version(connection: sqlite3.Connection, *, path: str) -> None:
+    """StoreError unless the database is a sitrep store at :data:`SCHEMA_VERSION` (for reading only)."""
+    (version,) = connection.execute("PRAGMA user_version").fetchone()
+    if version == 0:
+        raise StoreError("not a sitrep store (no schema); run `sitrep ingest` to make one", source=path)
+    if version != SCHEMA_VERSION:
+        raise StoreError(f"the database has schema version {version}, this sitrep reads version "
+                         f"{SCHEMA_VERSION}; open it for writing (e.g. `sitrep ingest`) to migrate it, "
+                         f"or upgrade sitrep", source=path)
+
+
 def _statements(script: str) -> list[str]:
-    """The statements of a migration (DDL without ';' inside literals)."""
-    return [part.strip() for part in script.split(";") if part.strip()]
+    """The statements of a migration (no ';' inside literals; trigger bodies kept whole)."""
+    statements, pending = [], ""
+    for part in script.split(";"):
+        pending += part + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending.strip())
+            pending = ""
+    if pending.strip(" \n;"):
+        statements.append(pending.strip())
+    return statements

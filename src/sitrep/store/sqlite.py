@@ -25,7 +25,8 @@ from ..reconcile.matching import index_keys
 from . import codec
 from .curation import CurationMixin, Join, Revision
 from .dedup import NearCopyIndex, content_hash, same_facts, signature, signature_bytes
-from .schema import migrate
+from .query import IncidentQuery, StoredIncident, select_incidents
+from .schema import check_version, migrate
 
 DEFAULT_PATH = "sitrep.db"
 CACHE_LIMIT = 200_000  # decoded claims/units kept in memory
@@ -58,12 +59,6 @@ class StoredDocument:
 
 
 @dataclass(frozen=True, slots=True)
-class StoredIncident:
-    incident: Incident
-    documents: int  # independent documents reporting it
-
-
-@dataclass(frozen=True, slots=True)
 class IncidentDetail:
     incident: Incident
     claims: tuple[SourcedClaim, ...]
@@ -84,17 +79,22 @@ class Failure:
 class IncidentStore(CurationMixin):
     """Documents, claims and reconciled incidents in one SQLite file."""
 
-    def __init__(self, path: str | Path = DEFAULT_PATH) -> None:
+    def __init__(self, path: str | Path = DEFAULT_PATH, *, readonly: bool = False) -> None:
+        """``readonly``: open an existing store for reading only (no WAL switch, no migration)."""
         self.path = str(path)
         try:
-            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+            target = f"{Path(self.path).resolve().as_uri()}?mode=ro" if readonly else self.path
+            self._db = sqlite3.connect(target, isolation_level=None, timeout=30.0, uri=readonly)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the database: {exc}", source=self.path) from None
         try:
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            migrate(self._db, path=self.path)
+            if readonly:
+                check_version(self._db, path=self.path)
+            else:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA foreign_keys=ON")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                migrate(self._db, path=self.path)
         except sqlite3.Error as exc:
             self._db.close()
             raise StoreError(f"cannot open the database: {exc}", source=self.path) from None
@@ -408,30 +408,14 @@ class IncidentStore(CurationMixin):
         return {table: self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
                 for table in ("documents", "claims", "incidents", "failures")}
 
-    def incidents(self, *, since: dt.date | None = None, until: dt.date | None = None,
-                  country: str | None = None, event_type: str | None = None,
-                  min_killed: int | None = None) -> list[StoredIncident]:
-        """Incidents, oldest first, filtered by date overlap, country, event type and killed."""
-        where, params = ["record != '{}'"], []
-        if since is not None:
-            where.append("COALESCE(date_end, date_start) >= ?")
-            params.append(since.isoformat())
-        if until is not None:
-            where.append("date_start <= ?")
-            params.append(until.isoformat())
-        if country:
-            where.append("UPPER(country) = ?")
-            params.append(country.upper())
-        if event_type:
-            where.append("LOWER(event_type) = ?")
-            params.append(event_type.lower())
-        if min_killed is not None:
-            where.append("killed_best >= ?")
-            params.append(min_killed)
-        rows = self._db.execute(
-            f"SELECT record, documents FROM incidents WHERE {' AND '.join(where)}"
-            " ORDER BY date_start IS NULL, date_start, sequence", params)
-        return [StoredIncident(codec.incident_from_json(record), documents) for record, documents in rows]
+    def incidents(self, **filters) -> list[StoredIncident]:
+        """Incidents, oldest first, matching the filters of :class:`~sitrep.store.query.IncidentQuery`."""
+        return select_incidents(self._db, IncidentQuery(**filters)).incidents
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The SQLite connection, for the read queries of :mod:`sitrep.store.query`."""
+        return self._db
 
     def incident(self, incident_id: str) -> IncidentDetail:
         """One incident with its claims and documents; StoreError if there is none."""
