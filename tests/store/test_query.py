@@ -117,13 +117,14 @@ def test_a_read_only_store_refuses_a_file_that_is_not_a_store(tmp_path):
         IncidentStore(tmp_path / "missing.db", readonly=True)
 
 
-def test_migrating_a_version_1_store_indexes_its_incidents(tmp_path, monkeypatch):
+def test_migrating_a_store_from_before_the_listing_index_indexes_its_incidents(tmp_path, monkeypatch):
     from sitrep.store import schema
 
     path = tmp_path / "old.db"
+    before_index = next(i for i, script in enumerate(schema.MIGRATIONS) if "incident_index" in script)
     with monkeypatch.context() as patch:
-        patch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
-        patch.setattr(schema, "SCHEMA_VERSION", 1)
+        patch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:before_index])
+        patch.setattr(schema, "SCHEMA_VERSION", before_index)
         with IncidentStore(path) as old:
             old.add(document("brill"), result("brill", [claim(low=3, place="Brill", country="NG", lat=11.2,
                                                               lon=13.4, evidence=REPORTS[2][-1])]))

@@ -175,6 +175,10 @@ MIGRATIONS: tuple[str, ...] = (
             || COALESCE((SELECT group_concat(json_extract(c.record, '$.evidence.text'), ' ')
                          FROM claims c WHERE c.incident_id = NEW.id), ''));
     END;
+    CREATE TRIGGER incidents_index_retire AFTER UPDATE ON incidents WHEN NEW.record = '{}' BEGIN
+        DELETE FROM incident_index WHERE sequence = NEW.sequence;
+        DELETE FROM incident_text WHERE rowid = NEW.sequence;
+    END;
     UPDATE incidents SET record = record WHERE record != '{}';
     CREATE INDEX claims_document ON claims(document, position);
     """,
