@@ -10,6 +10,7 @@ from typing import IO
 from ..errors import InputError
 from ..evaluate import FIGURES, DatasetReport, EvalReport, Mismatch, evaluate, read_gold, read_gold_files
 from ..pipeline import Pipeline
+from .extract import positive_int
 
 FIGURE_LABELS = {
     "killed": "killed", "killed_gt0": "  gold > 0", "killed_eq0": "  gold = 0",
@@ -34,7 +35,7 @@ def register(subparsers) -> None:
     parser.add_argument("--one-store", metavar="FILE",
                         help="gold JSONL of distinct events: ingest all into one store (published = "
                              "coded date) and compare total killed and incidents with deaths")
-    parser.add_argument("--limit", type=_positive_int, metavar="N",
+    parser.add_argument("--limit", type=positive_int, metavar="N",
                         help="score only the first N rows of each file (after --dataset)")
     parser.add_argument("--dataset", metavar="NAME", help="score only rows of this dataset")
     parser.add_argument("--format", choices=("table", "json"), default="table",
@@ -42,16 +43,6 @@ def register(subparsers) -> None:
     parser.add_argument("--errors", metavar="FILE",
                         help="write each wrong figure as a JSONL line {id, dataset, field, gold, predicted}")
     parser.set_defaults(handler=run)
-
-
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"not a positive integer: {value!r}")
-    return number
 
 
 def run(args: argparse.Namespace) -> int:
